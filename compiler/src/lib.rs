@@ -1,0 +1,26 @@
+//! protopy's front end: source decoding (PEP 263), tokenizer, parser and the AST of CPython 3.14.
+//! Mirrors CPython's `Parser/` directory and the `ast` module's node set (`Parser/Python.asdl`).
+
+pub mod ast;
+pub mod error;
+pub mod ident;
+pub mod literals;
+pub mod parser;
+pub mod pystr;
+pub mod source;
+pub mod text;
+pub mod tokenizer;
+
+pub use error::{ErrorKind, SyntaxError};
+
+/// Parses decoded source text (what `ast.parse(str)` takes) into a module.
+pub fn parse_module(source: &str) -> Result<ast::Module, SyntaxError> {
+    parser::parse_module(source)
+}
+
+/// Parses source bytes as a file's contents: BOM and PEP 263 coding declarations are honoured,
+/// exactly like `compile(bytes, path, "exec", ast.PyCF_ONLY_AST)`.
+pub fn parse_module_bytes(bytes: &[u8]) -> Result<ast::Module, SyntaxError> {
+    let text = source::decode_source(bytes)?;
+    parser::parse_module(&text)
+}

@@ -1,0 +1,258 @@
+//! The parser: tokens to AST, by hand-written recursive descent with precedence climbing for
+//! expressions. Follows the rules of CPython's `Grammar/python.gram`; error messages are CPython's.
+//!
+//! Files: `mod.rs` (cursor, errors, entry points), `expr.rs` (expressions, calls, comprehensions,
+//! targets), `strings.rs` (string literals and f-/t-strings), `stmt.rs` (statements),
+//! `params.rs` (parameters of `def`/`lambda`, type parameters), `pattern.rs` (`match` patterns).
+
+mod expr;
+mod params;
+mod pattern;
+mod stmt;
+mod strings;
+
+use crate::ast::{Ident, Module};
+use crate::error::{ErrorKind, SyntaxError};
+use crate::text::{LineIndex, TextRange};
+use crate::tokenizer::{self, Keyword, Op, Token, TokenKind};
+
+pub(crate) type PResult<T> = Result<T, SyntaxError>;
+
+/// Deepest nesting of recursive rules before the parser gives up with CPython's
+/// "too many nested parentheses"-style error instead of overflowing the Rust stack.
+const MAX_DEPTH: u32 = 1000;
+
+/// Parses decoded, newline-normalized source text into a module.
+pub fn parse_module(src: &str) -> PResult<Module> {
+    let mut p = Parser::new(src);
+    p.parse_file()
+}
+
+pub(crate) struct Parser<'src> {
+    pub(crate) src: &'src str,
+    pub(crate) lines: LineIndex,
+    tokens: Vec<Token>,
+    tok_error: Option<SyntaxError>,
+    pos: usize,
+    depth: u32,
+}
+
+impl<'src> Parser<'src> {
+    pub(crate) fn new(src: &'src str) -> Self {
+        let lines = LineIndex::new(src);
+        let toks = tokenizer::tokenize(src, &lines);
+        let mut tokens = toks.tokens;
+        if tokens.is_empty() {
+            let end = src.len() as u32;
+            tokens.push(Token { kind: TokenKind::EndMarker, range: TextRange::new(end, end) });
+        }
+        Parser { src, lines, tokens, tok_error: toks.error, pos: 0, depth: 0 }
+    }
+
+    // ---- the token cursor -------------------------------------------------------------------
+
+    /// The current token (the last one, `EndMarker` or `Error`, once everything is consumed).
+    pub(crate) fn tok(&self) -> Token {
+        self.tokens[self.pos.min(self.tokens.len() - 1)]
+    }
+
+    pub(crate) fn kind(&self) -> TokenKind {
+        self.tok().kind
+    }
+
+    /// The kind of the token `n` places ahead of the current one.
+    pub(crate) fn nth(&self, n: usize) -> TokenKind {
+        self.tokens[(self.pos + n).min(self.tokens.len() - 1)].kind
+    }
+
+    pub(crate) fn nth_tok(&self, n: usize) -> Token {
+        self.tokens[(self.pos + n).min(self.tokens.len() - 1)]
+    }
+
+    /// Consumes the current token and returns it. Never moves past the last token.
+    pub(crate) fn bump(&mut self) -> Token {
+        let t = self.tok();
+        if self.pos < self.tokens.len() - 1 {
+            self.pos += 1;
+        }
+        t
+    }
+
+    /// Where the cursor is, for backtracking with [`Parser::reset`].
+    pub(crate) fn mark(&self) -> usize {
+        self.pos
+    }
+
+    pub(crate) fn reset(&mut self, mark: usize) {
+        self.pos = mark;
+    }
+
+    /// The source text of a range.
+    pub(crate) fn text(&self, range: TextRange) -> &'src str {
+        &self.src[range.start as usize..range.end as usize]
+    }
+
+    pub(crate) fn tok_text(&self) -> &'src str {
+        self.text(self.tok().range)
+    }
+
+    /// Start offset of the current token.
+    pub(crate) fn start(&self) -> u32 {
+        self.tok().range.start
+    }
+
+    /// End offset of the last consumed token.
+    pub(crate) fn prev_end(&self) -> u32 {
+        if self.pos == 0 {
+            0
+        } else {
+            self.tokens[self.pos - 1].range.end
+        }
+    }
+
+    /// The range from `start` to the end of the last consumed token.
+    pub(crate) fn range_from(&self, start: u32) -> TextRange {
+        TextRange::new(start, self.prev_end().max(start))
+    }
+
+    pub(crate) fn at_op(&self, op: Op) -> bool {
+        self.kind() == TokenKind::Op(op)
+    }
+
+    pub(crate) fn eat_op(&mut self, op: Op) -> bool {
+        let hit = self.at_op(op);
+        if hit {
+            self.bump();
+        }
+        hit
+    }
+
+    pub(crate) fn expect_op(&mut self, op: Op) -> PResult<Token> {
+        if self.at_op(op) {
+            Ok(self.bump())
+        } else {
+            Err(self.expected(op.as_str()))
+        }
+    }
+
+    pub(crate) fn at_kw(&self, kw: Keyword) -> bool {
+        self.kind() == TokenKind::Keyword(kw)
+    }
+
+    pub(crate) fn eat_kw(&mut self, kw: Keyword) -> bool {
+        let hit = self.at_kw(kw);
+        if hit {
+            self.bump();
+        }
+        hit
+    }
+
+    pub(crate) fn expect_kw(&mut self, kw: Keyword) -> PResult<Token> {
+        if self.at_kw(kw) {
+            Ok(self.bump())
+        } else {
+            Err(self.expected(kw.as_str()))
+        }
+    }
+
+    pub(crate) fn at(&self, kind: TokenKind) -> bool {
+        self.kind() == kind
+    }
+
+    pub(crate) fn eat(&mut self, kind: TokenKind) -> bool {
+        let hit = self.at(kind);
+        if hit {
+            self.bump();
+        }
+        hit
+    }
+
+    pub(crate) fn expect(&mut self, kind: TokenKind) -> PResult<Token> {
+        if self.at(kind) {
+            Ok(self.bump())
+        } else {
+            Err(self.invalid_syntax())
+        }
+    }
+
+    /// Is the current token the soft keyword (a `Name`) `word`?
+    pub(crate) fn at_soft_kw(&self, word: &str) -> bool {
+        self.kind() == TokenKind::Name && self.tok_text() == word
+    }
+
+    /// Consumes a `Name` and returns its NFKC-normalized identifier and range.
+    pub(crate) fn expect_name(&mut self) -> PResult<(Ident, TextRange)> {
+        if self.kind() == TokenKind::Name {
+            let t = self.bump();
+            Ok((self.ident(t.range), t.range))
+        } else {
+            Err(self.invalid_syntax())
+        }
+    }
+
+    /// The identifier spelled by `range`, NFKC-normalized.
+    pub(crate) fn ident(&self, range: TextRange) -> Ident {
+        crate::ident::normalize(self.text(range)).into_owned()
+    }
+
+    // ---- recursion limit --------------------------------------------------------------------
+
+    /// Enters a recursive rule; pair with [`Parser::leave`].
+    pub(crate) fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error_at(self.tok().range, "too many nested parentheses"));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    // ---- errors -----------------------------------------------------------------------------
+
+    pub(crate) fn error_at(&self, range: TextRange, msg: impl Into<String>) -> SyntaxError {
+        SyntaxError::at(ErrorKind::SyntaxError, msg, range, &self.lines)
+    }
+
+    pub(crate) fn indentation_error_at(&self, range: TextRange, msg: impl Into<String>) -> SyntaxError {
+        SyntaxError::at(ErrorKind::IndentationError, msg, range, &self.lines)
+    }
+
+    /// CPython's generic error at the current token; the tokenizer's own error when the current
+    /// token is where it stopped.
+    pub(crate) fn invalid_syntax(&self) -> SyntaxError {
+        let t = self.tok();
+        match t.kind {
+            TokenKind::Error => self.tokenizer_error(),
+            TokenKind::Indent => self.indentation_error_at(t.range, "unexpected indent"),
+            TokenKind::Dedent => self.indentation_error_at(t.range, "unindent does not match any outer indentation level"),
+            TokenKind::EndMarker => self.error_at(t.range, "unexpected EOF while parsing"),
+            _ => self.error_at(t.range, "invalid syntax"),
+        }
+    }
+
+    /// The error for a missing token: CPython says "expected ':'" in some places and
+    /// "invalid syntax" elsewhere; this is the former.
+    pub(crate) fn expected(&self, what: &str) -> SyntaxError {
+        let t = self.tok();
+        if matches!(t.kind, TokenKind::Error | TokenKind::Indent) {
+            return self.invalid_syntax();
+        }
+        if what == ":" {
+            return self.error_at(t.range, "expected ':'");
+        }
+        self.invalid_syntax()
+    }
+
+    pub(crate) fn tokenizer_error(&self) -> SyntaxError {
+        match &self.tok_error {
+            Some(e) => e.clone(),
+            None => self.error_at(self.tok().range, "invalid syntax"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

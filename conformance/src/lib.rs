@@ -1,0 +1,1 @@
+//! protopy's conformance harness (ARCHITECTURE.md, "The conformance harness").

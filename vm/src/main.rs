@@ -1,0 +1,2 @@
+//! The `protopy` command line.
+fn main() {}
