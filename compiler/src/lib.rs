@@ -24,3 +24,10 @@ pub fn parse_module_bytes(bytes: &[u8]) -> Result<ast::Module, SyntaxError> {
     let text = source::decode_source(bytes)?;
     parser::parse_module(&text)
 }
+
+/// Decodes, parses and dumps a source file as `ast.dump(ast.parse(bytes), include_attributes=...)`.
+pub fn dump_source_bytes(bytes: &[u8], include_attributes: bool) -> Result<String, SyntaxError> {
+    let text = source::decode_source(bytes)?;
+    let module = parser::parse_module(&text)?;
+    Ok(ast::dump::dump_module(&module, &text::LineIndex::new(&text), include_attributes))
+}
