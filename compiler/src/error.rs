@@ -11,6 +11,8 @@ pub enum ErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// CPython raises `MemoryError` when source nests too deeply for its parser's stack.
+    MemoryError,
 }
 
 impl ErrorKind {
@@ -19,6 +21,7 @@ impl ErrorKind {
             ErrorKind::SyntaxError => "SyntaxError",
             ErrorKind::IndentationError => "IndentationError",
             ErrorKind::TabError => "TabError",
+            ErrorKind::MemoryError => "MemoryError",
         }
     }
 }

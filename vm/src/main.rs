@@ -1,2 +1,123 @@
-//! The `protopy` command line.
-fn main() {}
+//! The `protopy` command line (https://docs.python.org/3.14/using/cmdline.html). Exit statuses:
+//! 0 success, 64 usage error, 65 module or script not found, 70 uncaught exception, and the
+//! code given to `sys.exit()`.
+
+use clap::Parser as _;
+use protopy_vm::report::format_syntax_error;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const EXIT_USAGE: u8 = 64;
+const EXIT_NOT_FOUND: u8 = 65;
+const EXIT_EXCEPTION: u8 = 70;
+
+#[derive(clap::Parser, Debug)]
+#[command(name = "protopy", version, about = "A Python 3.14 runtime without a global interpreter lock")]
+struct Cli {
+    /// Program passed in as a string (terminates the option list).
+    #[arg(short = 'c', value_name = "CODE", conflicts_with_all = ["module", "script"])]
+    code: Option<String>,
+    /// Run a library module as a script (terminates the option list).
+    #[arg(short = 'm', long = "module", value_name = "MODULE", conflicts_with = "script")]
+    module: Option<String>,
+    /// Run this file as the main script.
+    #[arg(long = "script", value_name = "FILE")]
+    script_opt: Option<PathBuf>,
+    /// Add a directory to the module search path (repeatable).
+    #[arg(long = "path", value_name = "DIR")]
+    path: Vec<PathBuf>,
+    /// CPython 3.14 standard library directory.
+    #[arg(long = "stdlib", value_name = "DIR")]
+    stdlib: Option<PathBuf>,
+    /// Print `ast.dump(ast.parse(source))` for the script, as CPython 3.14 prints it.
+    #[arg(long = "dump-ast")]
+    dump_ast: bool,
+    /// With --dump-ast: add positions, as `ast.dump(..., include_attributes=True)`.
+    #[arg(long = "include-attributes", requires = "dump_ast")]
+    include_attributes: bool,
+    /// The script, then its arguments.
+    #[arg(value_name = "SCRIPT", trailing_var_arg = true, allow_hyphen_values = true)]
+    script: Vec<String>,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => ExitCode::SUCCESS,
+                _ => ExitCode::from(EXIT_USAGE),
+            };
+        }
+    };
+    ExitCode::from(run(cli))
+}
+
+/// Where the program's source comes from.
+enum Source {
+    File(PathBuf),
+    Code(String),
+}
+
+fn run(cli: Cli) -> u8 {
+    let source = if let Some(code) = cli.code {
+        Source::Code(code)
+    } else if let Some(module) = cli.module {
+        return not_implemented(&format!("running modules (-m {module}) needs the import system, which is not built yet"));
+    } else if let Some(path) = cli.script_opt.or_else(|| cli.script.first().map(PathBuf::from)) {
+        Source::File(path)
+    } else {
+        return not_implemented("the interactive REPL is not built yet");
+    };
+    let (filename, bytes) = match &source {
+        Source::Code(code) => ("<string>".to_string(), code.clone().into_bytes()),
+        Source::File(path) => match std::fs::read(path) {
+            Ok(bytes) => (display_path(path), bytes),
+            Err(e) => {
+                let exe = "protopy";
+                eprintln!("{exe}: can't open file '{}': [Errno {}] {}", path.display(), e.raw_os_error().unwrap_or(0), e.kind());
+                return EXIT_NOT_FOUND;
+            }
+        },
+    };
+    let decoded = match &source {
+        Source::Code(code) => Ok(code.replace("\r\n", "\n").replace('\r', "\n")),
+        Source::File(_) => protopy_compiler::source::decode_source(&bytes),
+    };
+    let text = match decoded {
+        Ok(text) => text,
+        Err(err) => {
+            eprint!("{}", format_syntax_error(&err, &filename, None));
+            return EXIT_EXCEPTION;
+        }
+    };
+    let module = match protopy_compiler::parse_module(&text) {
+        Ok(module) => module,
+        Err(err) => {
+            eprint!("{}", format_syntax_error(&err, &filename, Some(&text)));
+            return EXIT_EXCEPTION;
+        }
+    };
+    if cli.dump_ast {
+        let lines = protopy_compiler::text::LineIndex::new(&text);
+        let dump = protopy_compiler::ast::dump::dump_module(&module, &lines, cli.include_attributes);
+        let mut out = std::io::stdout().lock();
+        return match writeln!(out, "{dump}").and_then(|()| out.flush()) {
+            Ok(()) => 0,
+            Err(_) => EXIT_EXCEPTION,
+        };
+    }
+    not_implemented("executing Python code needs the interpreter, which is not built yet (issue 3); --dump-ast works")
+}
+
+/// CPython shows the script path made absolute.
+fn display_path(path: &std::path::Path) -> String {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()).display().to_string()
+}
+
+fn not_implemented(what: &str) -> u8 {
+    eprintln!("NotImplementedError: {what}");
+    EXIT_EXCEPTION
+}

@@ -6,6 +6,7 @@
 //! `params.rs` (parameters of `def`/`lambda`, type parameters), `pattern.rs` (`match` patterns).
 
 mod expr;
+mod expr_tail;
 mod params;
 mod pattern;
 mod stmt;
@@ -18,14 +19,19 @@ use crate::tokenizer::{self, Keyword, Op, Token, TokenKind};
 
 pub(crate) type PResult<T> = Result<T, SyntaxError>;
 
-/// Deepest nesting of recursive rules before the parser gives up with CPython's
-/// "too many nested parentheses"-style error instead of overflowing the Rust stack.
+/// Deepest nesting of recursive rules (unary operators, conditional expressions, lambdas,
+/// brackets, blocks) before the parser gives up as CPython does, with a `MemoryError`.
 const MAX_DEPTH: u32 = 1000;
+
+/// Stack the parser wants available: below this much it moves to a fresh stack segment.
+const STACK_RED_ZONE: usize = 4 << 20;
+const STACK_SEGMENT: usize = 16 << 20;
+/// If the stack still runs this low, the nesting is refused rather than overflowing.
+const STACK_MINIMUM: usize = 128 << 10;
 
 /// Parses decoded, newline-normalized source text into a module.
 pub fn parse_module(src: &str) -> PResult<Module> {
-    let mut p = Parser::new(src);
-    p.parse_file()
+    stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || Parser::new(src).parse_file())
 }
 
 pub(crate) struct Parser<'src> {
@@ -200,8 +206,11 @@ impl<'src> Parser<'src> {
     /// Enters a recursive rule; pair with [`Parser::leave`].
     pub(crate) fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return Err(self.error_at(self.tok().range, "too many nested parentheses"));
+        let low_stack = stacker::remaining_stack().is_some_and(|left| left < STACK_MINIMUM);
+        if self.depth > MAX_DEPTH || low_stack {
+            self.depth -= 1;
+            let msg = "Parser stack overflowed - Python source too complex to parse";
+            return Err(SyntaxError::at(ErrorKind::MemoryError, msg, self.tok().range, &self.lines));
         }
         Ok(())
     }
