@@ -372,9 +372,10 @@ impl Parser<'_> {
         if self.at_op(Op::DoubleStar) {
             return self.parse_dict_rest(start, None);
         }
+        let bare_walrus = self.kind() == TokenKind::Name && self.nth(1) == TokenKind::Op(Op::ColonEqual);
         let first = self.parse_star_named_expression()?;
         if self.at_op(Op::Colon) && !matches!(first.kind, ExprKind::Starred { .. }) {
-            if let ExprKind::NamedExpr { .. } = first.kind {
+            if bare_walrus {
                 return Err(self.invalid_syntax());
             }
             self.bump();

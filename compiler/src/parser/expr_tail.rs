@@ -41,7 +41,7 @@ impl Parser<'_> {
     fn parse_slices(&mut self) -> PResult<Expr> {
         let start = self.start();
         let first = self.parse_slice()?;
-        if !self.at_op(Op::Comma) {
+        if !self.at_op(Op::Comma) && !matches!(first.kind, ExprKind::Starred { .. }) {
             return Ok(first);
         }
         let mut elts = vec![first];

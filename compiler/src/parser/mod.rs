@@ -10,6 +10,7 @@ mod expr_tail;
 mod params;
 mod pattern;
 mod stmt;
+mod stmt_compound;
 mod strings;
 
 use crate::ast::{Ident, Module};
@@ -84,6 +85,11 @@ impl<'src> Parser<'src> {
         t
     }
 
+    /// The tokens from index `from` on.
+    pub(crate) fn tokens_from(&self, from: usize) -> &[Token] {
+        self.tokens.get(from..).unwrap_or(&[])
+    }
+
     /// Where the cursor is, for backtracking with [`Parser::reset`].
     pub(crate) fn mark(&self) -> usize {
         self.pos
@@ -107,13 +113,15 @@ impl<'src> Parser<'src> {
         self.tok().range.start
     }
 
-    /// End offset of the last consumed token.
+    /// End offset of the last consumed token that is not NEWLINE, INDENT or DEDENT: where
+    /// CPython ends a node (`_PyPegen_get_last_nonnwhitespace_token`), so a compound statement
+    /// ends with its last statement, a trailing `;` included.
     pub(crate) fn prev_end(&self) -> u32 {
-        if self.pos == 0 {
-            0
-        } else {
-            self.tokens[self.pos - 1].range.end
-        }
+        self.tokens[..self.pos]
+            .iter()
+            .rev()
+            .find(|t| !matches!(t.kind, TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent))
+            .map_or(0, |t| t.range.end)
     }
 
     /// The range from `start` to the end of the last consumed token.

@@ -139,7 +139,7 @@ impl Parser<'_> {
                 self.bump();
                 return Ok(());
             } else if tok.kind == TokenKind::Op(Op::LBrace) {
-                self.parse_replacement_field(pieces, is_t, prefix.raw)?;
+                self.parse_replacement_field(pieces, is_t, prefix.raw, true)?;
             } else {
                 return Err(self.invalid_syntax());
             }
@@ -152,9 +152,12 @@ impl Parser<'_> {
     }
 
     /// `{ expr [=] [!conv] [:spec] }`, pushing the debug text (for `=`) and the field itself.
-    fn parse_replacement_field(&mut self, pieces: &mut Vec<Piece>, is_t: bool, raw: bool) -> PResult<()> {
+    /// A t-string's own fields are `Interpolation`s; fields nested in a format spec (`top` false)
+    /// are `FormattedValue`s in both kinds of string.
+    fn parse_replacement_field(&mut self, pieces: &mut Vec<Piece>, is_t: bool, raw: bool, top: bool) -> PResult<()> {
         let which = if is_t { "t-string" } else { "f-string" };
         let lbrace = self.bump();
+        let expr_first_token = self.mark();
         if self.at_op(Op::RBrace) {
             let msg = format!("{which}: valid expression required before '}}'");
             return Err(self.error_at(self.tok().range, msg));
@@ -170,7 +173,8 @@ impl Parser<'_> {
             self.bump();
             debug = true;
             let range = TextRange::new(lbrace.range.end, self.start());
-            pieces.push(Piece::Text { value: PyStr::from(self.text(range)), range });
+            let text = self.text_without_comments(expr_first_token, range);
+            pieces.push(Piece::Text { value: PyStr::from(text.as_str()), range });
         }
         let mut conversion = -1;
         if self.at_op(Op::Exclamation) {
@@ -206,7 +210,7 @@ impl Parser<'_> {
                     self.bump();
                     spec.push(self.fstring_text(tok, raw)?);
                 } else if tok.kind == TokenKind::Op(Op::LBrace) {
-                    self.nested(|p| p.parse_replacement_field(&mut spec, is_t, raw))?;
+                    self.nested(|p| p.parse_replacement_field(&mut spec, is_t, raw, false))?;
                 } else {
                     break;
                 }
@@ -228,14 +232,39 @@ impl Parser<'_> {
             conversion = 'r' as i32;
         }
         let range = self.range_from(lbrace.range.start);
-        let kind = if is_t {
-            let str = PyStr::from(self.text(TextRange::new(lbrace.range.end, expr_end)));
+        let kind = if is_t && top {
+            let text = self.text_without_comments(expr_first_token, TextRange::new(lbrace.range.end, expr_end));
+            let str = PyStr::from(text.as_str());
             ExprKind::Interpolation { value: Box::new(value), str, conversion, format_spec }
         } else {
             ExprKind::FormattedValue { value: Box::new(value), conversion, format_spec }
         };
         pieces.push(Piece::Field(Expr::new(range, kind)));
         Ok(())
+    }
+
+    /// The source text of `range` (a replacement field's expression, whose tokens start at
+    /// index `first_token`) with comments removed, as CPython gives the text of `=` debug
+    /// specifiers and t-string interpolations. Comments lie only in the gaps between tokens.
+    fn text_without_comments(&self, first_token: usize, range: TextRange) -> String {
+        let full = self.text(range);
+        if !full.contains('#') {
+            return full.to_string();
+        }
+        let mut out = String::with_capacity(full.len());
+        let mut at = range.start;
+        for tok in self.tokens_from(first_token) {
+            if tok.range.start >= range.end {
+                break;
+            }
+            out.push_str(&strip_comment(self.text(TextRange::new(at, tok.range.start))));
+            out.push_str(self.text(tok.range));
+            at = tok.range.end;
+        }
+        if at < range.end {
+            out.push_str(&strip_comment(self.text(TextRange::new(at, range.end))));
+        }
+        out
     }
 
     /// The `Constant` for a `Number` token.
@@ -276,4 +305,19 @@ fn merge_pieces(pieces: Vec<Piece>) -> Vec<Expr> {
     }
     flush(&mut text, &mut values);
     values
+}
+
+/// Whitespace between tokens with any `# comment` removed (the newline that ends it stays).
+fn strip_comment(gap: &str) -> std::borrow::Cow<'_, str> {
+    if !gap.contains('#') {
+        return std::borrow::Cow::Borrowed(gap);
+    }
+    let mut out = String::with_capacity(gap.len());
+    for (i, line) in gap.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(line.split('#').next().unwrap_or(""));
+    }
+    std::borrow::Cow::Owned(out)
 }
