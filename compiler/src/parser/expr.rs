@@ -378,7 +378,10 @@ impl Parser<'_> {
             if bare_walrus {
                 return Err(self.invalid_syntax());
             }
-            self.bump();
+            let colon = self.bump();
+            if self.at_op(Op::RBrace) || self.at_op(Op::Comma) {
+                return Err(self.error_at(colon.range, "expression expected after dictionary key and ':'"));
+            }
             let value = self.parse_expression()?;
             if self.at_comprehension_for() {
                 let generators = self.parse_comprehension_clauses()?;
@@ -423,15 +426,15 @@ impl Parser<'_> {
                 values.push(self.parse_bitwise_or()?);
             } else {
                 let key = self.parse_expression()?;
-                if !self.eat_op(Op::Colon) {
+                if !self.at_op(Op::Colon) {
                     if self.at_op(Op::RBrace) || self.at_op(Op::Comma) {
                         return Err(self.error_at(key.range, "':' expected after dictionary key"));
                     }
                     return Err(self.invalid_syntax());
                 }
+                let colon = self.bump();
                 if self.at_op(Op::RBrace) || self.at_op(Op::Comma) {
-                    let range = self.range_from(key.range.start);
-                    return Err(self.error_at(range, "expression expected after dictionary key and ':'"));
+                    return Err(self.error_at(colon.range, "expression expected after dictionary key and ':'"));
                 }
                 keys.push(Some(key));
                 values.push(self.parse_expression()?);

@@ -91,6 +91,9 @@ impl Parser<'_> {
         let mut args: Vec<Expr> = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
         let mut seen_double_star = false;
+        // CPython reports a positional argument after keywords once the arguments are read,
+        // at the token where they end.
+        let mut misplaced_positional: Option<&'static str> = None;
         while !self.at_op(Op::RPar) {
             let start = self.start();
             if self.eat_op(Op::Star) {
@@ -129,19 +132,21 @@ impl Parser<'_> {
                     let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
                     return Err(self.error_at(range, msg));
                 }
-                if !keywords.is_empty() {
-                    let msg = if seen_double_star {
+                if !keywords.is_empty() && misplaced_positional.is_none() {
+                    misplaced_positional = Some(if seen_double_star {
                         "positional argument follows keyword argument unpacking"
                     } else {
                         "positional argument follows keyword argument"
-                    };
-                    return Err(self.error_at(value.range, msg));
+                    });
                 }
                 args.push(value);
             }
             if !self.eat_op(Op::Comma) {
                 break;
             }
+        }
+        if let Some(msg) = misplaced_positional {
+            return Err(self.error_at(self.tok().range, msg));
         }
         self.expect_closing(Op::RPar)?;
         Ok((args, keywords))

@@ -49,9 +49,16 @@ impl<'src> Parser<'src> {
         let lines = LineIndex::new(src);
         let toks = tokenizer::tokenize(src, &lines);
         let mut tokens = toks.tokens;
+        let end = src.len() as u32;
         if tokens.is_empty() {
-            let end = src.len() as u32;
             tokens.push(Token { kind: TokenKind::EndMarker, range: TextRange::new(end, end) });
+        }
+        // CPython's tokenizer puts ENDMARKER on the file's last newline, and errors found at the
+        // end of the file are reported there.
+        if let Some(last) = tokens.last_mut() {
+            if last.kind == TokenKind::EndMarker && src.ends_with('\n') {
+                last.range = TextRange::new(end - 1, end - 1);
+            }
         }
         Parser { src, lines, tokens, tok_error: toks.error, pos: 0, depth: 0 }
     }
@@ -243,7 +250,11 @@ impl<'src> Parser<'src> {
         let t = self.tok();
         match t.kind {
             TokenKind::Error => self.tokenizer_error(),
-            TokenKind::Indent => self.indentation_error_at(t.range, "unexpected indent"),
+            // CPython points at the indentation's last column.
+            TokenKind::Indent => {
+                let at = TextRange::new(t.range.end.saturating_sub(1).max(t.range.start), t.range.end);
+                self.indentation_error_at(at, "unexpected indent")
+            }
             TokenKind::Dedent => self.indentation_error_at(t.range, "unindent does not match any outer indentation level"),
             TokenKind::EndMarker => self.error_at(t.range, "unexpected EOF while parsing"),
             _ => self.error_at(t.range, "invalid syntax"),
@@ -273,3 +284,5 @@ impl<'src> Parser<'src> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod stmt_tests;

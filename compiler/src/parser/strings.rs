@@ -162,6 +162,14 @@ impl Parser<'_> {
             let msg = format!("{which}: valid expression required before '}}'");
             return Err(self.error_at(self.tok().range, msg));
         }
+        if self.at_kw(crate::tokenizer::Keyword::Lambda) {
+            // The lambda's ':' reads as the start of a format spec.
+            let start = self.start();
+            let colon = self.tokens_from(self.mark()).iter().find(|t| t.kind == TokenKind::Op(Op::Colon));
+            let end = colon.map_or(self.tok().range.end, |t| t.range.end);
+            let msg = format!("{which}: lambda expressions are not allowed without parentheses");
+            return Err(self.error_at(TextRange::new(start, end), msg));
+        }
         let value = if self.at_kw(crate::tokenizer::Keyword::Yield) {
             self.parse_yield_expr()?
         } else {
@@ -219,13 +227,20 @@ impl Parser<'_> {
             let values = merge_pieces(spec);
             format_spec = Some(Box::new(Expr::new(range, ExprKind::JoinedStr { values })));
         }
+        if self.at(TokenKind::Error) {
+            return Err(self.tokenizer_error());
+        }
         if !self.at_op(Op::RBrace) {
-            let msg = if debug || conversion != -1 || format_spec.is_some() {
+            let at_end = matches!(self.kind(), TokenKind::FStringEnd | TokenKind::TStringEnd | TokenKind::EndMarker);
+            let msg = if format_spec.as_ref().is_some_and(|spec| matches!(&spec.kind, ExprKind::JoinedStr { values } if values.is_empty())) {
+                format!("{which}: expecting '}}', or format specs")
+            } else if at_end || debug || conversion != -1 || format_spec.is_some() {
                 format!("{which}: expecting '}}'")
             } else {
                 format!("{which}: expecting '=', or '!', or ':', or '}}'")
             };
-            return Err(self.error_at(self.tok().range, msg));
+            let tok = self.tok();
+            return Err(self.error_at(TextRange::new(tok.range.start, tok.range.start), msg));
         }
         self.bump();
         if debug && conversion == -1 && format_spec.is_none() {
