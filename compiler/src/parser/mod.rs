@@ -257,8 +257,35 @@ impl<'src> Parser<'src> {
             }
             TokenKind::Dedent => self.indentation_error_at(t.range, "unindent does not match any outer indentation level"),
             TokenKind::EndMarker => self.error_at(t.range, "unexpected EOF while parsing"),
-            _ => self.error_at(t.range, "invalid syntax"),
+            _ => self.legacy_statement_error().unwrap_or_else(|| self.error_at(t.range, "invalid syntax")),
         }
+    }
+
+    /// CPython's `invalid_legacy_expression`: `print x` or `exec code` written as Python 2
+    /// statements. Covers the name through the end of the expressions that follow it.
+    fn legacy_statement_error(&self) -> Option<SyntaxError> {
+        let name = self.tokens.get(self.pos.checked_sub(1)?)?;
+        let word = self.text(name.range);
+        if name.kind != TokenKind::Name || !matches!(word, "print" | "exec") || self.at_op(Op::LPar) {
+            return None;
+        }
+        if !self.can_start_expression() {
+            return None;
+        }
+        let mut depth = 0i32;
+        let mut end = self.tok().range.end;
+        for t in self.tokens_from(self.pos) {
+            match t.kind {
+                TokenKind::Op(Op::LPar | Op::LSqb | Op::LBrace) => depth += 1,
+                TokenKind::Op(Op::RPar | Op::RSqb | Op::RBrace) => depth -= 1,
+                TokenKind::Newline | TokenKind::EndMarker | TokenKind::Error => break,
+                TokenKind::Op(Op::Semi | Op::Equal | Op::Colon) if depth == 0 => break,
+                _ => {}
+            }
+            end = t.range.end;
+        }
+        let msg = format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?");
+        Some(self.error_at(TextRange::new(name.range.start, end), msg))
     }
 
     /// The error for a missing token: CPython says "expected ':'" in some places and
