@@ -16,7 +16,7 @@ mod strings;
 use crate::ast::{Ident, Module};
 use crate::error::{ErrorKind, SyntaxError};
 use crate::text::{LineIndex, TextRange};
-use crate::tokenizer::{self, Keyword, Op, Token, TokenKind};
+use crate::tokenizer::{self, ErrorPriority, Keyword, Op, Token, TokenKind};
 
 pub(crate) type PResult<T> = Result<T, SyntaxError>;
 
@@ -32,7 +32,11 @@ const STACK_MINIMUM: usize = 128 << 10;
 
 /// Parses decoded, newline-normalized source text into a module.
 pub fn parse_module(src: &str) -> PResult<Module> {
-    stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || Parser::new(src).parse_file())
+    stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
+        let mut parser = Parser::new(src);
+        let result = parser.parse_file();
+        result.map_err(|err| parser.rank_errors(err))
+    })
 }
 
 pub(crate) struct Parser<'src> {
@@ -40,6 +44,7 @@ pub(crate) struct Parser<'src> {
     pub(crate) lines: LineIndex,
     tokens: Vec<Token>,
     tok_error: Option<SyntaxError>,
+    tok_error_priority: ErrorPriority,
     pos: usize,
     depth: u32,
 }
@@ -60,7 +65,7 @@ impl<'src> Parser<'src> {
                 last.range = TextRange::new(end - 1, end - 1);
             }
         }
-        Parser { src, lines, tokens, tok_error: toks.error, pos: 0, depth: 0 }
+        Parser { src, lines, tokens, tok_error: toks.error, tok_error_priority: toks.priority, pos: 0, depth: 0 }
     }
 
     // ---- the token cursor -------------------------------------------------------------------
@@ -299,6 +304,25 @@ impl<'src> Parser<'src> {
             return self.error_at(t.range, "expected ':'");
         }
         self.invalid_syntax()
+    }
+
+    /// The error to report when parsing failed with `err`: CPython tokenizes the rest of the
+    /// source after a parser error, and some tokenizer errors further on replace the parser's.
+    fn rank_errors(&self, err: SyntaxError) -> SyntaxError {
+        let Some(tok_err) = &self.tok_error else { return err };
+        if *tok_err == err {
+            return err;
+        }
+        let replaces = match self.tok_error_priority {
+            ErrorPriority::Always => true,
+            ErrorPriority::UnclosedBracket => err.lineno > tok_err.lineno,
+            ErrorPriority::InFString | ErrorPriority::WhenReached => false,
+        };
+        if replaces && err.kind != ErrorKind::MemoryError {
+            tok_err.clone()
+        } else {
+            err
+        }
     }
 
     pub(crate) fn tokenizer_error(&self) -> SyntaxError {

@@ -16,6 +16,7 @@ macro_rules! keywords {
         pub enum Keyword { $($variant,)* }
 
         impl Keyword {
+            #[allow(clippy::should_implement_trait)]
             pub fn from_str(s: &str) -> Option<Keyword> {
                 match s { $($text => Some(Keyword::$variant),)* _ => None }
             }
@@ -82,7 +83,8 @@ pub enum TokenKind {
     TStringMiddle,
     TStringEnd,
     Op(Op),
-    /// End of a logical line.
+    /// End of a logical line: the `\n` (empty at the end of a text that lacks one), from the
+    /// start of a comment before it when there is one, as CPython places it.
     Newline,
     Indent,
     Dedent,
