@@ -1,0 +1,1 @@
+﻿x = 'a file starting with a byte order mark'

@@ -1,0 +1,7 @@
+@dec
+@dec.attr(arg)
+@(lambda f: f)
+def f(): pass
+
+@dataclass(frozen=True)
+class C: pass

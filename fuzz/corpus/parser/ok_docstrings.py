@@ -1,0 +1,5 @@
+"""Module docstring."""
+class C:
+    """Class docstring."""
+    def m(self):
+        r'''Raw method docstring.'''

@@ -1,0 +1,7 @@
+if a:
+    pass
+elif b:
+    pass
+else:
+    pass
+if x: y = 1

@@ -1,0 +1,6 @@
+import os
+import os.path as osp, sys
+from . import sibling
+from ..pkg.mod import (a, b as c,)
+from __future__ import annotations
+from m import *

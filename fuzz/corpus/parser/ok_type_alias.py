@@ -1,0 +1,3 @@
+type Point = tuple[float, float]
+type ListOrSet[T] = list[T] | set[T]
+type Tail[*Ts] = tuple[int, *Ts]

@@ -1,0 +1,4 @@
+def f(a, b):
+    # type: (int, str) -> None
+    pass
+x = []  # type: list[int]

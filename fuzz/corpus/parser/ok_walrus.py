@@ -1,0 +1,5 @@
+if (n := len(a)) > 10:
+    pass
+while chunk := f.read():
+    use(chunk)
+[y := 1, y ** 2]

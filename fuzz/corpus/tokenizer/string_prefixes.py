@@ -1,0 +1,1 @@
+u'' r'' R'' b'' B'' br'' rB'' f'' F'' fr'' Rf'' t'' T'' tr'' Rt''
