@@ -2,6 +2,7 @@
 //! conformance tracks, benchmarks and fuzzing.
 
 mod bench;
+mod ci;
 mod fuzz;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -67,6 +68,10 @@ enum Cmd {
         #[arg(short, long, default_value = "address")]
         sanitizer: String,
     },
+    /// Everything CI runs: formatting, lints, all tests, then the conformance gates (the AST
+    /// track over the reference's whole Lib/, fetching the reference first). Reports go to
+    /// target/ci-conformance/, not docs/.
+    Ci,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -99,6 +104,11 @@ fn main() -> ExitCode {
             seconds,
             sanitizer,
         } => fuzz::run(target, seconds, &sanitizer),
+        Cmd::Ci => {
+            let root = reference::repo_root();
+            let out = root.join("target/ci-conformance");
+            ci::run(&root, || cmd_conformance(&[Track::Ast], None, true, Some(out)))
+        }
     };
     match result {
         Ok(code) => code,
