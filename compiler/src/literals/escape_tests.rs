@@ -376,3 +376,14 @@ fn escapes_from_file() {
         &bad[..bad.len().min(15)]
     );
 }
+
+#[test]
+fn implausible_names_are_rejected_without_panicking() {
+    // Found by `cargo xtask fuzz parser`: unicode_names2 panicked on a name starting with '-'.
+    for name in ["-BU(a, b)[c] -x = clLLET", "-A", " LATIN SMALL LETTER A", "", "A_B", "a\u{0}"] {
+        assert_eq!(lookup_name(name), None, "{name:?}");
+    }
+    assert_eq!(lookup_name("latin small letter a"), Some('a'));
+    assert_eq!(lookup_name("HANGUL JUNGSEONG O-E"), Some('\u{1180}'));
+    assert!(decode_str("\\N{-BU}", false, false).is_err());
+}
