@@ -211,9 +211,7 @@ impl Parser<'_> {
         };
         let start = self.start();
         let mut left = self.parse_binary_level(level + 1)?;
-        loop {
-            let TokenKind::Op(tok) = self.kind() else { break };
-            let Some(&(_, op)) = ops.iter().find(|(t, _)| *t == tok) else { break };
+        while let Some(&(_, op)) = ops.iter().find(|(t, _)| self.kind() == TokenKind::Op(*t)) {
             self.bump();
             let right = self.parse_binary_level(level + 1)?;
             let kind = ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) };
@@ -413,10 +411,8 @@ impl Parser<'_> {
         }
         let mut need_comma = had_first;
         loop {
-            if need_comma {
-                if !self.eat_op(Op::Comma) {
-                    break;
-                }
+            if need_comma && !self.eat_op(Op::Comma) {
+                break;
             }
             if self.at_op(Op::RBrace) {
                 break;
