@@ -11,6 +11,7 @@ mod params;
 mod pattern;
 mod stmt;
 mod stmt_compound;
+mod stmt_import;
 mod strings;
 
 use crate::ast::{Ident, Module};
