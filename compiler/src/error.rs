@@ -40,6 +40,15 @@ pub struct SyntaxError {
 }
 
 impl SyntaxError {
+    /// `col` of an error CPython reports without a column (its `offset` is 0), such as
+    /// "invalid syntax" at the end of the file.
+    pub const NO_COLUMN: u32 = u32::MAX;
+
+    /// The same error without a column.
+    pub fn without_column(self) -> Self {
+        SyntaxError { col: Self::NO_COLUMN, end_col: Self::NO_COLUMN, ..self }
+    }
+
     /// An error covering `range` of the source indexed by `lines`.
     pub fn at(kind: ErrorKind, msg: impl Into<String>, range: TextRange, lines: &LineIndex) -> Self {
         let (lineno, col) = lines.line_col(range.start);
@@ -54,6 +63,9 @@ impl SyntaxError {
 
     /// CPython's 1-based character offset of the error's start within `line_text`.
     pub fn char_offset(&self, line_text: &str) -> usize {
+        if self.col == Self::NO_COLUMN {
+            return 0;
+        }
         let col = (self.col as usize).min(line_text.len());
         let mut cut = col;
         while !line_text.is_char_boundary(cut) {

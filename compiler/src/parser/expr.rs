@@ -35,6 +35,9 @@ impl Parser<'_> {
         self.bump();
         let test = self.parse_disjunction()?;
         if !self.eat_kw(Keyword::Else) {
+            if self.at_op(Op::Colon) {
+                return Err(self.invalid_syntax());
+            }
             return Err(self.error_at(self.range_from(start), "expected 'else' after 'if' expression"));
         }
         self.enter()?;
@@ -55,10 +58,19 @@ impl Parser<'_> {
             let kind = ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) };
             return Ok(Expr::new(self.range_from(start), kind));
         }
+        let mark = self.mark();
         let expr = self.parse_expression()?;
         if self.at_op(Op::ColonEqual) {
             let msg = format!("cannot use assignment expressions with {}", expr_name(&expr));
             return Err(self.error_at(expr.range, msg));
+        }
+        if self.at_op(Op::Equal) {
+            // `[x = 1]`: CPython's invalid_named_expression suggests '==' or ':='.
+            let after = self.mark();
+            if let Some(err) = self.invalid_named_expression(mark) {
+                return Err(err);
+            }
+            self.reset(after);
         }
         Ok(expr)
     }
@@ -184,9 +196,13 @@ impl Parser<'_> {
     fn parse_comparison(&mut self) -> PResult<Expr> {
         let start = self.start();
         let left = self.parse_bitwise_or()?;
-        let Some(_) = self.comparison_op() else {
+        if self.comparison_op().is_none() {
+            if self.at_kw(Keyword::Not) {
+                // CPython read `not` hoping for `not in`; it reports the token after it.
+                return Err(self.error_at(self.nth_tok(1).range, "invalid syntax"));
+            }
             return Ok(left);
-        };
+        }
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
         while let Some((op, len)) = self.comparison_op() {

@@ -261,8 +261,8 @@ impl<'src> Parser<'src> {
                 let at = TextRange::new(t.range.end.saturating_sub(1).max(t.range.start), t.range.end);
                 self.indentation_error_at(at, "unexpected indent")
             }
-            TokenKind::Dedent => self.indentation_error_at(t.range, "unindent does not match any outer indentation level"),
-            TokenKind::EndMarker => self.error_at(t.range, "unexpected EOF while parsing"),
+            TokenKind::Dedent => self.indentation_error_at(t.range, "unexpected unindent").without_column(),
+            TokenKind::EndMarker => self.error_at(t.range, "invalid syntax").without_column(),
             _ => self.legacy_statement_error().unwrap_or_else(|| self.error_at(t.range, "invalid syntax")),
         }
     }
@@ -314,12 +314,17 @@ impl<'src> Parser<'src> {
         if *tok_err == err {
             return err;
         }
+        // CPython re-reads the rest of the source for tokenizer errors only after errors raised
+        // by grammar rules, not after the ones it raises for an unexpected INDENT or DEDENT.
+        if err.kind == ErrorKind::MemoryError || matches!(err.msg.as_str(), "unexpected indent" | "unexpected unindent") {
+            return err;
+        }
         let replaces = match self.tok_error_priority {
             ErrorPriority::Always => true,
             ErrorPriority::UnclosedBracket => err.lineno > tok_err.lineno,
             ErrorPriority::InFString | ErrorPriority::WhenReached => false,
         };
-        if replaces && err.kind != ErrorKind::MemoryError {
+        if replaces {
             tok_err.clone()
         } else {
             err

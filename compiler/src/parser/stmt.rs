@@ -431,7 +431,7 @@ impl Parser<'_> {
     /// `bitwise_or '=' bitwise_or` (not starting with a display or `True`/`False`/`None`), not
     /// followed by `=` or `:=`: the error for an `=` where `==` was probably meant. Moves the
     /// cursor; the caller resets it.
-    pub(super) fn invalid_named_expression(&mut self, mark: usize) -> Option<SyntaxError> {
+    pub(crate) fn invalid_named_expression(&mut self, mark: usize) -> Option<SyntaxError> {
         self.reset(mark);
         let first = self.tok();
         if matches!(
