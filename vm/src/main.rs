@@ -37,7 +37,7 @@ struct Cli {
     #[arg(long = "include-attributes", requires = "dump_ast")]
     include_attributes: bool,
     /// The script, then its arguments.
-    #[arg(value_name = "SCRIPT", trailing_var_arg = true, allow_hyphen_values = true)]
+    #[arg(value_name = "SCRIPT", trailing_var_arg = true)]
     script: Vec<String>,
 }
 
@@ -76,8 +76,7 @@ fn run(cli: Cli) -> u8 {
         Source::File(path) => match std::fs::read(path) {
             Ok(bytes) => (display_path(path), bytes),
             Err(e) => {
-                let exe = "protopy";
-                eprintln!("{exe}: can't open file '{}': [Errno {}] {}", path.display(), e.raw_os_error().unwrap_or(0), e.kind());
+                eprintln!("protopy: can't open file '{}': {}", display_path(path), os_error_text(&e));
                 return EXIT_NOT_FOUND;
             }
         },
@@ -110,6 +109,18 @@ fn run(cli: Cli) -> u8 {
         };
     }
     not_implemented("executing Python code needs the interpreter, which is not built yet (issue 3); --dump-ast works")
+}
+
+/// An OS error as CPython words it: `[Errno 2] No such file or directory`.
+fn os_error_text(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match e.raw_os_error() {
+        Some(code) => {
+            let strerror = text.split(" (os error").next().unwrap_or(&text);
+            format!("[Errno {code}] {strerror}")
+        }
+        None => text,
+    }
 }
 
 /// CPython shows the script path made absolute.
