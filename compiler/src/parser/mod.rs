@@ -36,7 +36,10 @@ pub fn parse_module(src: &str) -> PResult<Module> {
     stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
         let mut parser = Parser::new(src);
         let result = parser.parse_file();
-        result.map_err(|err| parser.rank_errors(err))
+        result.map_err(|err| {
+            let err = parser.missing_comma_error(&err).unwrap_or(err);
+            parser.rank_errors(err)
+        })
     })
 }
 
@@ -48,6 +51,11 @@ pub(crate) struct Parser<'src> {
     tok_error_priority: ErrorPriority,
     pos: usize,
     depth: u32,
+    /// The furthest token index the parser has looked at: CPython's last fetched token
+    /// (`p->tokens[p->fill - 1]`), which decides whether an unclosed bracket is reported.
+    furthest: std::cell::Cell<usize>,
+    /// Where the last generic "invalid syntax" was raised (a token index).
+    generic_error_at: std::cell::Cell<Option<usize>>,
 }
 
 impl<'src> Parser<'src> {
@@ -66,14 +74,23 @@ impl<'src> Parser<'src> {
                 last.range = TextRange::new(end - 1, end - 1);
             }
         }
-        Parser { src, lines, tokens, tok_error: toks.error, tok_error_priority: toks.priority, pos: 0, depth: 0 }
+        Parser { src, lines, tokens, tok_error: toks.error, tok_error_priority: toks.priority, pos: 0, depth: 0, furthest: std::cell::Cell::new(0), generic_error_at: std::cell::Cell::new(None) }
     }
 
     // ---- the token cursor -------------------------------------------------------------------
 
     /// The current token (the last one, `EndMarker` or `Error`, once everything is consumed).
     pub(crate) fn tok(&self) -> Token {
-        self.tokens[self.pos.min(self.tokens.len() - 1)]
+        self.token_at(self.pos)
+    }
+
+    /// The token at index `i` (clamped to the last), recorded as looked at.
+    fn token_at(&self, i: usize) -> Token {
+        let i = i.min(self.tokens.len() - 1);
+        if i > self.furthest.get() {
+            self.furthest.set(i);
+        }
+        self.tokens[i]
     }
 
     pub(crate) fn kind(&self) -> TokenKind {
@@ -82,11 +99,11 @@ impl<'src> Parser<'src> {
 
     /// The kind of the token `n` places ahead of the current one.
     pub(crate) fn nth(&self, n: usize) -> TokenKind {
-        self.tokens[(self.pos + n).min(self.tokens.len() - 1)].kind
+        self.token_at(self.pos + n).kind
     }
 
     pub(crate) fn nth_tok(&self, n: usize) -> Token {
-        self.tokens[(self.pos + n).min(self.tokens.len() - 1)]
+        self.token_at(self.pos + n)
     }
 
     /// Consumes the current token and returns it. Never moves past the last token.
@@ -243,11 +260,21 @@ impl<'src> Parser<'src> {
     // ---- errors -----------------------------------------------------------------------------
 
     pub(crate) fn error_at(&self, range: TextRange, msg: impl Into<String>) -> SyntaxError {
-        SyntaxError::at(ErrorKind::SyntaxError, msg, range, &self.lines)
+        self.positioned(SyntaxError::at(ErrorKind::SyntaxError, msg, range, &self.lines), range)
     }
 
     pub(crate) fn indentation_error_at(&self, range: TextRange, msg: impl Into<String>) -> SyntaxError {
-        SyntaxError::at(ErrorKind::IndentationError, msg, range, &self.lines)
+        self.positioned(SyntaxError::at(ErrorKind::IndentationError, msg, range, &self.lines), range)
+    }
+
+    /// CPython's DEDENT tokens have no column: an error placed on one has offset 0.
+    fn positioned(&self, err: SyntaxError, range: TextRange) -> SyntaxError {
+        let t = self.tokens[self.pos.min(self.tokens.len() - 1)];
+        if t.kind == TokenKind::Dedent && t.range == range {
+            err.without_column()
+        } else {
+            err
+        }
     }
 
     /// CPython's generic error at the current token; the tokenizer's own error when the current
@@ -263,8 +290,106 @@ impl<'src> Parser<'src> {
             }
             TokenKind::Dedent => self.indentation_error_at(t.range, "unexpected unindent").without_column(),
             TokenKind::EndMarker => self.error_at(t.range, "invalid syntax").without_column(),
-            _ => self.legacy_statement_error().unwrap_or_else(|| self.error_at(t.range, "invalid syntax")),
+            _ => self.legacy_statement_error().unwrap_or_else(|| {
+                self.generic_error_at.set(Some(self.pos));
+                self.error_at(t.range, "invalid syntax")
+            }),
         }
+    }
+
+    /// CPython's `invalid_expression` rule for two expressions side by side inside brackets:
+    /// "invalid syntax. Perhaps you forgot a comma?", covering both. Tried when parsing failed
+    /// with the generic error at token `i`: an expression must end just before `i` and another
+    /// start at `i`.
+    fn missing_comma_error(&mut self, err: &SyntaxError) -> Option<SyntaxError> {
+        let i = self.generic_error_at.get()?;
+        if err.msg != "invalid syntax" || i == 0 || self.tokens[i].range.start != err_start(self, err)? {
+            return None;
+        }
+        let depth: i32 = self.tokens[..i]
+            .iter()
+            .map(|t| match t.kind {
+                TokenKind::Op(Op::LPar | Op::LSqb | Op::LBrace) => 1,
+                TokenKind::Op(Op::RPar | Op::RSqb | Op::RBrace) => -1,
+                _ => 0,
+            })
+            .sum();
+        if depth <= 0 || self.in_def_parameters(i) {
+            // CPython still tries to read an expression here, and what it fetches counts
+            // when deciding whether an unclosed bracket is reported instead.
+            let saved = (self.pos, self.depth);
+            self.reset(i);
+            let _ = self.parse_expression();
+            (self.pos, self.depth) = saved;
+            return None;
+        }
+        let start = self.element_start(i)?;
+        let first = self.tokens[start];
+        let second = self.tokens.get(start + 1).map(|t| t.kind);
+        let soft_keyword = first.kind == TokenKind::Name && matches!(self.text(first.range), "match" | "case" | "type" | "_");
+        let name_string = first.kind == TokenKind::Name
+            && matches!(second, Some(TokenKind::String | TokenKind::FStringStart | TokenKind::TStringStart));
+        if soft_keyword || name_string {
+            return None;
+        }
+        let saved = (self.pos, self.depth);
+        self.reset(start);
+        let a = self.parse_disjunction().ok().filter(|_| self.pos == i);
+        let b = a.as_ref().and_then(|_| self.parse_expression().ok());
+        let legacy = a.as_ref().is_some_and(|a| matches!(&a.kind, crate::ast::ExprKind::Name { id, .. } if id == "print" || id == "exec"));
+        (self.pos, self.depth) = saved;
+        let (a, b) = (a?, b?);
+        if legacy {
+            return None;
+        }
+        Some(self.error_at(a.range.cover(b.range), "invalid syntax. Perhaps you forgot a comma?"))
+    }
+
+    /// Is token `i` inside the parameter list of a `def` (not an expression context)?
+    fn in_def_parameters(&self, i: usize) -> bool {
+        let mut depth = 0;
+        for k in (0..i).rev() {
+            match self.tokens[k].kind {
+                TokenKind::Op(Op::RPar | Op::RSqb | Op::RBrace) => depth += 1,
+                TokenKind::Op(Op::LPar | Op::LSqb | Op::LBrace) if depth > 0 => depth -= 1,
+                TokenKind::Op(Op::LPar) => {
+                    return k >= 2
+                        && self.tokens[k - 1].kind == TokenKind::Name
+                        && self.tokens[k - 2].kind == TokenKind::Keyword(Keyword::Def);
+                }
+                TokenKind::Op(Op::LSqb | Op::LBrace) => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// Where the bracketed element that ends before token `i` starts: after the nearest comma,
+    /// opening bracket or clause keyword at its nesting level.
+    fn element_start(&self, i: usize) -> Option<usize> {
+        let mut depth = 0;
+        for k in (0..i).rev() {
+            match self.tokens[k].kind {
+                TokenKind::Op(Op::RPar | Op::RSqb | Op::RBrace) => depth += 1,
+                TokenKind::Op(Op::LPar | Op::LSqb | Op::LBrace) if depth == 0 => return Some(k + 1),
+                TokenKind::Op(Op::LPar | Op::LSqb | Op::LBrace) => depth -= 1,
+                TokenKind::Op(Op::Comma | Op::Equal | Op::Colon | Op::ColonEqual | Op::DoubleStar | Op::Star) if depth == 0 => {
+                    return Some(k + 1)
+                }
+                TokenKind::Keyword(kw)
+                    if depth == 0
+                        && !matches!(
+                            kw,
+                            Keyword::True | Keyword::False | Keyword::None | Keyword::Not | Keyword::And | Keyword::Or | Keyword::In | Keyword::Is | Keyword::Await
+                        ) =>
+                {
+                    return Some(k + 1)
+                }
+                TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent => return None,
+                _ => {}
+            }
+        }
+        None
     }
 
     /// CPython's `invalid_legacy_expression`: `print x` or `exec code` written as Python 2
@@ -321,7 +446,12 @@ impl<'src> Parser<'src> {
         }
         let replaces = match self.tok_error_priority {
             ErrorPriority::Always => true,
-            ErrorPriority::UnclosedBracket => err.lineno > tok_err.lineno,
+            // CPython compares the bracket's line with its last fetched token's, and reaching
+            // the end of the input inside the bracket is the tokenizer's error outright.
+            ErrorPriority::UnclosedBracket => {
+                let seen = self.tokens[self.furthest.get().min(self.tokens.len() - 1)];
+                seen.kind == TokenKind::Error || self.lines.line_col(seen.range.start).0 > tok_err.lineno
+            }
             ErrorPriority::InFString | ErrorPriority::WhenReached => false,
         };
         if replaces {
@@ -343,3 +473,8 @@ impl<'src> Parser<'src> {
 mod tests;
 #[cfg(test)]
 mod stmt_tests;
+
+/// The byte offset where `err` starts, recomputed from its line and column.
+fn err_start(p: &Parser<'_>, err: &SyntaxError) -> Option<u32> {
+    Some(p.lines.line_start(err.lineno)? + err.col)
+}
