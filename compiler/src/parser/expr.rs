@@ -49,6 +49,12 @@ impl Parser<'_> {
 
     /// `named_expression`: `NAME := expression` or an expression.
     pub(crate) fn parse_named_expression(&mut self) -> PResult<Expr> {
+        self.named_expression(true)
+    }
+
+    /// `named_expression`; with `suggest`, an `=` after it gets CPython's "Maybe you meant '=='
+    /// or ':='" error (call arguments have their own rule for that).
+    pub(crate) fn named_expression(&mut self, suggest: bool) -> PResult<Expr> {
         if self.kind() == TokenKind::Name && self.nth(1) == TokenKind::Op(Op::ColonEqual) {
             let start = self.start();
             let (id, range) = self.expect_name()?;
@@ -64,7 +70,7 @@ impl Parser<'_> {
             let msg = format!("cannot use assignment expressions with {}", expr_name(&expr));
             return Err(self.error_at(expr.range, msg));
         }
-        if self.at_op(Op::Equal) {
+        if suggest && self.at_op(Op::Equal) {
             // `[x = 1]`: CPython's invalid_named_expression suggests '==' or ':='.
             let after = self.mark();
             if let Some(err) = self.invalid_named_expression(mark) {

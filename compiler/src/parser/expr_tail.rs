@@ -5,6 +5,7 @@
 use super::expr::expr_name;
 use super::{PResult, Parser};
 use crate::ast::{Comprehension, Expr, ExprContext, ExprKind, Keyword};
+use crate::text::TextRange;
 use crate::tokenizer::{Keyword as Kw, Op, TokenKind};
 
 impl Parser<'_> {
@@ -114,7 +115,7 @@ impl Parser<'_> {
                 let value = self.parse_expression()?;
                 keywords.push(Keyword { range: self.range_from(start), arg: Some(name), value });
             } else {
-                let value = self.parse_named_expression()?;
+                let value = self.named_expression(false)?;
                 if self.at_comprehension_for() {
                     let generators = self.parse_comprehension_clauses()?;
                     let lone = args.is_empty() && keywords.is_empty() && self.at_op(Op::RPar);
@@ -128,7 +129,7 @@ impl Parser<'_> {
                     return Ok((args, keywords));
                 }
                 if self.at_op(Op::Equal) {
-                    let range = self.range_from(start);
+                    let range = TextRange::new(start, self.tok().range.end);
                     let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
                     return Err(self.error_at(range, msg));
                 }
@@ -165,7 +166,10 @@ impl Parser<'_> {
             self.bump();
             let target = self.parse_star_targets()?;
             if !self.eat_kw(Kw::In) {
-                return Err(self.invalid_syntax());
+                if matches!(self.kind(), TokenKind::Error | TokenKind::Indent | TokenKind::Dedent) {
+                    return Err(self.invalid_syntax());
+                }
+                return Err(self.error_at(self.tok().range, "'in' expected after for-loop variables"));
             }
             let iter = self.parse_disjunction()?;
             let mut ifs = Vec::new();
