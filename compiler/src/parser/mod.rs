@@ -476,5 +476,5 @@ mod stmt_tests;
 
 /// The byte offset where `err` starts, recomputed from its line and column.
 fn err_start(p: &Parser<'_>, err: &SyntaxError) -> Option<u32> {
-    Some(p.lines.line_start(err.lineno)? + err.col)
+    p.lines.line_start(err.lineno)?.checked_add(err.col)
 }
