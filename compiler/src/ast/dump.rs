@@ -15,6 +15,10 @@ pub fn dump_module(module: &Module, lines: &LineIndex, include_attributes: bool)
     w.out
 }
 
+/// The dump recurses as deep as the tree; below this much stack it continues on a new segment.
+const RED_ZONE: usize = 64 << 10;
+const SEGMENT: usize = 2 << 20;
+
 struct Writer<'a> {
     out: String,
     lines: &'a LineIndex,
@@ -141,6 +145,11 @@ impl Writer<'_> {
     }
 
     fn stmt(&mut self, s: &Stmt) {
+        stacker::maybe_grow(RED_ZONE, SEGMENT, || self.stmt_fields(s));
+        self.close(Some(s.range));
+    }
+
+    fn stmt_fields(&mut self, s: &Stmt) {
         match &s.kind {
             StmtKind::FunctionDef(f) => {
                 self.open(if f.is_async { "AsyncFunctionDef" } else { "FunctionDef" });
@@ -273,10 +282,14 @@ impl Writer<'_> {
             StmtKind::Break => self.open("Break"),
             StmtKind::Continue => self.open("Continue"),
         }
-        self.close(Some(s.range));
     }
 
     fn expr(&mut self, e: &Expr) {
+        stacker::maybe_grow(RED_ZONE, SEGMENT, || self.expr_fields(e));
+        self.close(Some(e.range));
+    }
+
+    fn expr_fields(&mut self, e: &Expr) {
         match &e.kind {
             ExprKind::BoolOp { op, values } => {
                 self.open("BoolOp");
@@ -433,7 +446,6 @@ impl Writer<'_> {
                 self.opt_expr("step", step);
             }
         }
-        self.close(Some(e.range));
     }
 
     fn comprehension(&mut self, c: &Comprehension) {

@@ -17,6 +17,15 @@ pub struct Module {
     pub body: Vec<Stmt>,
 }
 
+/// Dropping a tree recurses as deep as the source nests (thousands of levels are valid Python),
+/// so a module is dropped on a fresh stack segment when the current one is low.
+impl Drop for Module {
+    fn drop(&mut self) {
+        let body = std::mem::take(&mut self.body);
+        stacker::maybe_grow(4 << 20, 16 << 20, move || drop(body));
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stmt {
     pub range: TextRange,

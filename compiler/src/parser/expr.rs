@@ -40,10 +40,8 @@ impl Parser<'_> {
             }
             return Err(self.error_at(self.range_from(start), "expected 'else' after 'if' expression"));
         }
-        self.enter()?;
-        let orelse = self.parse_expression();
-        self.leave();
-        let kind = ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse?) };
+        let orelse = self.nested(Self::parse_expression)?;
+        let kind = ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) };
         Ok(Expr::new(self.range_from(start), kind))
     }
 
@@ -176,10 +174,8 @@ impl Parser<'_> {
         }
         let start = self.start();
         self.bump();
-        self.enter()?;
-        let operand = self.parse_inversion();
-        self.leave();
-        let kind = ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(operand?) };
+        let operand = self.nested(Self::parse_inversion)?;
+        let kind = ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(operand) };
         Ok(Expr::new(self.range_from(start), kind))
     }
 
@@ -252,10 +248,8 @@ impl Parser<'_> {
         };
         let start = self.start();
         self.bump();
-        self.enter()?;
-        let operand = self.parse_factor();
-        self.leave();
-        Ok(Expr::new(self.range_from(start), ExprKind::UnaryOp { op, operand: Box::new(operand?) }))
+        let operand = self.nested(Self::parse_factor)?;
+        Ok(Expr::new(self.range_from(start), ExprKind::UnaryOp { op, operand: Box::new(operand) }))
     }
 
     /// `power`: `await_primary ['**' factor]`.
@@ -265,10 +259,9 @@ impl Parser<'_> {
         if !self.eat_op(Op::DoubleStar) {
             return Ok(left);
         }
-        self.enter()?;
-        let right = self.parse_factor();
-        self.leave();
-        let kind = ExprKind::BinOp { left: Box::new(left), op: Operator::Pow, right: Box::new(right?) };
+        // CPython spends two parser frames per `**` level.
+        let right = self.nested_weighted(2, Self::parse_factor)?;
+        let kind = ExprKind::BinOp { left: Box::new(left), op: Operator::Pow, right: Box::new(right) };
         Ok(Expr::new(self.range_from(start), kind))
     }
 
@@ -309,11 +302,17 @@ impl Parser<'_> {
         Ok(Expr::new(tok.range, kind))
     }
 
-    /// Runs a recursive rule under the depth limit.
+    /// Runs a recursive rule under the depth limit, on a fresh stack segment when this one
+    /// runs low.
     pub(crate) fn nested<T>(&mut self, rule: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
-        self.enter()?;
-        let result = rule(self);
-        self.leave();
+        self.nested_weighted(1, rule)
+    }
+
+    /// [`Parser::nested`] for a rule that costs CPython's parser `weight` frames per level.
+    pub(crate) fn nested_weighted<T>(&mut self, weight: u32, rule: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
+        self.enter_weighted(weight)?;
+        let result = stacker::maybe_grow(super::NESTED_RED_ZONE, super::NESTED_SEGMENT, || rule(self));
+        self.depth -= weight;
         result
     }
 
@@ -491,10 +490,9 @@ impl Parser<'_> {
         self.bump();
         let args = if self.at_op(Op::Colon) { Default::default() } else { self.parse_parameters(true)? };
         self.expect_op(Op::Colon)?;
-        self.enter()?;
-        let body = self.parse_expression();
-        self.leave();
-        let kind = ExprKind::Lambda { args: Box::new(args), body: Box::new(body?) };
+        // CPython spends two parser frames per lambda level.
+        let body = self.nested_weighted(2, Self::parse_expression)?;
+        let kind = ExprKind::Lambda { args: Box::new(args), body: Box::new(body) };
         Ok(Expr::new(self.range_from(start), kind))
     }
 

@@ -22,14 +22,21 @@ use crate::tokenizer::{self, ErrorPriority, Keyword, Op, Token, TokenKind};
 pub(crate) type PResult<T> = Result<T, SyntaxError>;
 
 /// Deepest nesting of recursive rules (unary operators, conditional expressions, lambdas,
-/// brackets, blocks) before the parser gives up as CPython does, with a `MemoryError`.
-const MAX_DEPTH: u32 = 1000;
+/// brackets, blocks) before the parser gives up as CPython does, with a `MemoryError`. CPython's
+/// limit is 6000 frames of its parser; measured on 3.14.10 it accepts 5966 nested unary minus
+/// or conditional expressions and 2983 lambdas or `**` (two frames each), which these weights
+/// reproduce (a top-level statement itself takes one level).
+const MAX_DEPTH: u32 = 5967;
+
+/// Stack left below which a nested rule continues on a fresh segment of this size.
+const NESTED_RED_ZONE: usize = 128 << 10;
+const NESTED_SEGMENT: usize = 4 << 20;
 
 /// Stack the parser wants available: below this much it moves to a fresh stack segment.
 const STACK_RED_ZONE: usize = 4 << 20;
 const STACK_SEGMENT: usize = 16 << 20;
 /// If the stack still runs this low, the nesting is refused rather than overflowing.
-const STACK_MINIMUM: usize = 128 << 10;
+const STACK_MINIMUM: usize = 32 << 10;
 
 /// Parses decoded, newline-normalized source text into a module.
 pub fn parse_module(src: &str) -> PResult<Module> {
@@ -243,10 +250,14 @@ impl<'src> Parser<'src> {
 
     /// Enters a recursive rule; pair with [`Parser::leave`].
     pub(crate) fn enter(&mut self) -> PResult<()> {
-        self.depth += 1;
+        self.enter_weighted(1)
+    }
+
+    fn enter_weighted(&mut self, weight: u32) -> PResult<()> {
+        self.depth += weight;
         let low_stack = stacker::remaining_stack().is_some_and(|left| left < STACK_MINIMUM);
         if self.depth > MAX_DEPTH || low_stack {
-            self.depth -= 1;
+            self.depth -= weight;
             let msg = "Parser stack overflowed - Python source too complex to parse";
             return Err(SyntaxError::at(ErrorKind::MemoryError, msg, self.tok().range, &self.lines));
         }
