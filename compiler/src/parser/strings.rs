@@ -58,7 +58,8 @@ impl Parser<'_> {
         let mut pieces: Vec<Piece> = Vec::new();
         let mut bytes: Vec<u8> = Vec::new();
         let (mut n_bytes, mut n_str, mut n_f, mut n_t) = (0, 0, 0, 0);
-        let first_is_u = first.kind == TokenKind::String && prefix_of(self.text(first.range)).0.unicode;
+        // CPython marks `kind='u'` only for a lowercase `u` prefix on the first literal.
+        let first_is_u = first.kind == TokenKind::String && self.text(first.range).starts_with('u');
         loop {
             let tok = self.tok();
             match tok.kind {
