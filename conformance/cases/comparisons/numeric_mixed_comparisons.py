@@ -1,0 +1,15 @@
+# Exact comparisons between ints, floats, complex and bools.
+big = 2 ** 53 + 1
+print(big == float(big), big > float(big), float(big) < big)
+print(2 ** 53 == float(2 ** 53), 10 ** 400 > 1e308, 10 ** 400 < float("inf"))
+print(-10 ** 400 > float("-inf"), 1 == 1.0 == True, 0 == -0.0)
+print(0.1 + 0.2 == 0.3, 0.5 + 0.25 == 0.75, 1 / 3 == 0.3333333333333333)
+nan = float("nan")
+print(nan < 1, nan > 1, nan == 1, nan != 1, 1 < nan)
+inf = float("inf")
+print(inf > 10 ** 1000, -inf < -(10 ** 1000), inf == inf, inf - inf == inf - inf)
+print(1 + 0j == 1, 1j == 1j, 2.0 + 0j == 2)
+print(True < 2, False < True, True == 1.0, max(True, 2), min(False, -1))
+print(9007199254740993 == 9007199254740992.0, 9007199254740993 > 9007199254740992.0)
+print(sorted([3, 1.5, True, -2, 0.0]))
+print(-0.0 < 0.0, -0.0 == 0, 1e-320 > 0)

@@ -1,0 +1,2 @@
+# Helper: a relative import that goes beyond the top-level package.
+from .... import nothing

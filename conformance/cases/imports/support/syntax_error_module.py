@@ -1,0 +1,3 @@
+# Helper module with a syntax error on line 3.
+x = 1
+y = (2,

@@ -1,0 +1,13 @@
+# bool is a subclass of int; arithmetic produces ints.
+print(True + True, True - False, True * 3, True / 2, True // 2, -True, +False)
+print(type(True + True).__name__, type(True and True).__name__, type(True - True).__name__)
+print(sum([True, True, False, True]), max(True, False), abs(-True))
+print(True == 1, False == 0, (True == 1) is True, True in [1], 1 in [True])
+print({True: "a", 1: "b", 1.0: "c"})
+print(hash(True) == hash(1), isinstance(False, int), int(True), float(False))
+print(str(True), repr(False), f"{True}", f"{True:d}", f"{True:>6}", "%d" % True, "%s" % False)
+print(True.real, True.imag, True.numerator, True.denominator, True.bit_length())
+print(bool(0), bool(-1), bool(0.0), bool("0"), True.__class__.__name__)
+print(True & 1, True | 2, True ^ 1, True << 3, 10 * (3 > 2), ["no", "yes"][1 < 2])
+print(divmod(True, True), pow(True, 10), round(True), True.conjugate())
+print(bool.__name__, bool.__base__.__name__, True.as_integer_ratio())
