@@ -2,3 +2,4 @@
 //! report; the interpreter, builtins, import system and embedding API come with issue 3.
 
 pub mod report;
+pub mod text;
