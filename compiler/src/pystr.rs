@@ -18,6 +18,23 @@ pub struct PyStr {
 }
 
 impl PyStr {
+    /// Takes bytes already in `PyStr`'s encoding (UTF-8 in which surrogates may appear as
+    /// their 3-byte forms), validated in one pass; the bytes back when they are not.
+    pub fn from_generalized_utf8(bytes: Vec<u8>) -> Result<PyStr, Vec<u8>> {
+        if std::str::from_utf8(&bytes).is_ok() {
+            Ok(PyStr { bytes, surrogates: false })
+        } else if is_generalized_utf8(&bytes) {
+            Ok(PyStr { bytes, surrogates: true })
+        } else {
+            Err(bytes)
+        }
+    }
+
+    /// The encoded bytes, giving up the string.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.bytes
+    }
+
     pub fn new() -> Self {
         PyStr {
             bytes: Vec::new(),
@@ -159,6 +176,30 @@ impl fmt::Display for PyStr {
     }
 }
 
+/// Is `b` well-formed UTF-8 once surrogate code points (`ED A0..=BF xx`) are allowed?
+fn is_generalized_utf8(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        let lead = b[i];
+        let cont = |k: usize| b.get(i + k).is_some_and(|&c| c & 0xC0 == 0x80);
+        let (len, ok) = match lead {
+            0x00..=0x7F => (1, true),
+            0xC2..=0xDF => (2, cont(1)),
+            0xE0 => (3, cont(1) && cont(2) && b[i + 1] >= 0xA0),
+            0xE1..=0xEF => (3, cont(1) && cont(2)),
+            0xF0 => (4, cont(1) && cont(2) && cont(3) && b[i + 1] >= 0x90),
+            0xF1..=0xF3 => (4, cont(1) && cont(2) && cont(3)),
+            0xF4 => (4, cont(1) && cont(2) && cont(3) && b[i + 1] <= 0x8F),
+            _ => (1, false),
+        };
+        if !ok {
+            return false;
+        }
+        i += len;
+    }
+    true
+}
+
 /// Iterator over a [`PyStr`]'s code points.
 #[derive(Clone, Debug)]
 pub struct CodePoints<'a> {
@@ -211,6 +252,17 @@ mod tests {
         assert_eq!(s.len(), all.len());
         assert!(s.has_surrogates());
         assert_eq!(s.as_str(), None);
+    }
+
+    #[test]
+    fn from_generalized_utf8_validates() {
+        let lone = PyStr::from_iter([0x61u32, 0xD800, 0x62]);
+        let bytes = lone.as_bytes().to_vec();
+        assert_eq!(PyStr::from_generalized_utf8(bytes.clone()), Ok(lone));
+        assert_eq!(PyStr::from_generalized_utf8(b"plain".to_vec()), Ok(PyStr::from("plain")));
+        for bad in [&b"\xff"[..], b"\xc0\x80", b"\xe0\x80\x80", b"\xf4\x90\x80\x80", b"\xe2\x82"] {
+            assert!(PyStr::from_generalized_utf8(bad.to_vec()).is_err(), "{bad:?}");
+        }
     }
 
     #[test]
