@@ -1,5 +1,7 @@
-//! protopy's runtime. For now: the front-end entry points the CLI uses and CPython's syntax-error
-//! report; the interpreter, builtins, import system and embedding API come with issue 3.
+//! protopy's runtime. For now: the front-end entry points the CLI uses, CPython's syntax-error
+//! report, and the pure building blocks of the builtin types (text, formatting); the interpreter,
+//! builtins, import system and embedding API come with issue 3.
 
+pub mod format;
 pub mod report;
 pub mod text;
