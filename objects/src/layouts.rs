@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use num_bigint::BigInt;
 use parking_lot::{Mutex, MutexGuard};
 
+use crate::set_table::SetTable;
 use crate::str::HashCache;
 use crate::table::{KeyEq, Lookup, Table, Undecided};
 use crate::trace::{sealed, Component, Kind, Trace, Tracer};
@@ -199,12 +200,20 @@ impl Trace for DictData {
 }
 component!(DictData, Dict);
 
-/// `set`: a [`Table`] (values unused) under the object's lock; same protocol as [`DictData`].
+/// `set`: a [`SetTable`] under the object's lock, laid out slot for slot as CPython lays out
+/// the same set, so it iterates and prints in CPython's order. Same protocol as [`DictData`];
+/// the bulk operations and the algebra are [`SetTable`]'s and `set_table::algebra`'s, on the
+/// locked table(s).
 #[derive(Debug, Default)]
-pub struct SetData(pub Mutex<Table>);
+pub struct SetData(pub Mutex<SetTable>);
 
 impl SetData {
-    pub fn lock(&self) -> MutexGuard<'_, Table> {
+    pub fn new(table: SetTable) -> SetData {
+        SetData(Mutex::new(table))
+    }
+
+    /// The table, locked. Never call into Python while holding the guard.
+    pub fn lock(&self) -> MutexGuard<'_, SetTable> {
         self.0.lock()
     }
 
@@ -222,7 +231,7 @@ impl SetData {
         key: Value,
         eq: impl FnMut(Value, Value) -> KeyEq,
     ) -> Result<bool, Undecided> {
-        found(self.0.lock().get(hash, key, eq))
+        self.0.lock().contains(hash, key, eq)
     }
 
     /// Adds `key`; returns whether it was new.
@@ -232,12 +241,7 @@ impl SetData {
         key: Value,
         eq: impl FnMut(Value, Value) -> KeyEq,
     ) -> Result<bool, Undecided> {
-        let mut new = false;
-        self.0.lock().upsert(hash, key, eq, |old| {
-            new = old.is_none();
-            Value::NULL
-        })?;
-        Ok(new)
+        self.0.lock().add(hash, key, eq)
     }
 
     /// Removes `key`; returns whether it was there.
@@ -247,20 +251,26 @@ impl SetData {
         key: Value,
         eq: impl FnMut(Value, Value) -> KeyEq,
     ) -> Result<bool, Undecided> {
-        self.0.lock().remove(hash, key, eq).map(|r| r.is_some())
+        self.0.lock().discard(hash, key, eq).map(|r| r.is_some())
     }
 
-    /// The elements at this moment, in insertion order.
+    /// Removes and returns an element as `set.pop()` does; `None` when empty.
+    pub fn pop(&self) -> Option<Value> {
+        self.0.lock().pop()
+    }
+
+    pub fn clear(&self) {
+        self.0.lock().clear();
+    }
+
+    /// A copy of the table as `set.copy()` lays it out.
+    pub fn copy(&self) -> SetTable {
+        self.0.lock().copy()
+    }
+
+    /// The elements at this moment, in iteration (slot) order.
     pub fn elements(&self) -> Vec<Value> {
-        self.0.lock().iter().map(|e| e.key).collect()
-    }
-}
-
-fn found(l: Lookup) -> Result<bool, Undecided> {
-    match l {
-        Lookup::Found { .. } => Ok(true),
-        Lookup::Missing => Ok(false),
-        Lookup::Undecided(u) => Err(u),
+        self.0.lock().elements()
     }
 }
 
@@ -271,19 +281,27 @@ impl Trace for SetData {
 }
 component!(SetData, Set);
 
-/// `frozenset`: a [`Table`] built before the handle is published, then read without a lock.
+/// `frozenset`: a [`SetTable`] built before the handle is published, then read without a lock.
 #[derive(Debug, Default)]
 pub struct FrozenSetData {
-    pub table: Table,
+    pub table: SetTable,
     pub hash: HashCache,
 }
 
 impl FrozenSetData {
-    pub fn new(table: Table) -> FrozenSetData {
+    pub fn new(table: SetTable) -> FrozenSetData {
         FrozenSetData {
             table,
             hash: HashCache::new(),
         }
+    }
+
+    pub fn len(&self) -> usize {
+        self.table.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.table.is_empty()
     }
 
     pub fn contains(
@@ -292,7 +310,12 @@ impl FrozenSetData {
         key: Value,
         eq: impl FnMut(Value, Value) -> KeyEq,
     ) -> Result<bool, Undecided> {
-        found(self.table.get(hash, key, eq))
+        self.table.contains(hash, key, eq)
+    }
+
+    /// The elements in iteration (slot) order.
+    pub fn elements(&self) -> Vec<Value> {
+        self.table.elements()
     }
 }
 

@@ -21,6 +21,7 @@ mod heap;
 mod layouts;
 mod mutator;
 mod region;
+pub mod set_table;
 pub mod str;
 pub mod table;
 mod trace;
@@ -33,6 +34,7 @@ pub use layouts::{
     Opaque, OpaqueData, SetData, TupleData, TypeData,
 };
 pub use mutator::{Mutator, ProviderId, RootScope};
+pub use set_table::{PairAnswers, Pending, SetEntry, SetTable};
 pub use str::{HashCache, StrData};
 pub use table::{KeyEq, Lookup, Resolved, Table, Undecided};
 pub use trace::{Component, Kind, Trace, Tracer};

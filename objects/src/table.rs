@@ -1,7 +1,7 @@
-//! `Table`, the insertion-ordered hash table behind `dict`, `set` and `frozenset`: a dense entry
-//! array in insertion order plus an open-addressed index array probed with CPython's perturbation
-//! sequence. Mirrors the layout of CPython's compact dict (Objects/dictobject.c, `PyDictKeysObject`)
-//! and set probing (Objects/setobject.c), without calling back into Python.
+//! `Table`, the insertion-ordered hash table behind `dict` (sets use `SetTable`, which keeps
+//! CPython's set slot order): a dense entry array in insertion order plus an open-addressed index
+//! array probed with CPython's perturbation sequence. Mirrors the layout of CPython's compact dict
+//! (Objects/dictobject.c, `PyDictKeysObject`), without calling back into Python.
 //!
 //! Keys are compared by a callback that runs while the table's lock is held, so it must not run
 //! Python code. It answers `Equal`, `NotEqual` or `Unknown` (the answer needs a Python `__eq__`).

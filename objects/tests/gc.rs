@@ -15,7 +15,7 @@ use num_bigint::BigInt;
 use protopy_objects::{
     AccessError, AllocError, AttachError, ByteArrayData, BytesData, CellData, DictData,
     FrozenSetData, Handle, Heap, HeapConfig, InstanceData, IntData, KeyEq, Kind, ListData,
-    OpaqueData, SetData, StrData, Table, Trace, Tracer, TupleData, TypeData, Value,
+    OpaqueData, SetData, SetTable, StrData, Trace, Tracer, TupleData, TypeData, Value,
 };
 
 fn heap() -> Arc<Heap> {
@@ -224,10 +224,8 @@ fn every_kind_traces_what_it_holds() {
         .unwrap();
     let slot_val = m.alloc(None, BytesData::new(*b"s")).unwrap();
     m.get::<InstanceData>(inst).unwrap().slots[0].store(v(slot_val));
-    let mut fs_table = Table::new();
-    fs_table
-        .insert(1, v(inst), Value::NULL, |_, _| KeyEq::NotEqual)
-        .unwrap();
+    let mut fs_table = SetTable::new();
+    fs_table.add(1, v(inst), |_, _| KeyEq::NotEqual).unwrap();
     let fs = m.alloc(None, FrozenSetData::new(fs_table)).unwrap();
     let set = m.alloc(None, SetData::default()).unwrap();
     m.get::<SetData>(set)
