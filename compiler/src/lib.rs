@@ -2,12 +2,15 @@
 //! Mirrors CPython's `Parser/` directory and the `ast` module's node set (`Parser/Python.asdl`).
 
 pub mod ast;
+pub mod bytecode;
+pub mod codegen;
 pub mod error;
 pub mod ident;
 pub mod literals;
 pub mod parser;
 pub mod pystr;
 pub mod source;
+pub mod symtable;
 pub mod text;
 pub mod tokenizer;
 
@@ -30,4 +33,17 @@ pub fn dump_source_bytes(bytes: &[u8], include_attributes: bool) -> Result<Strin
     let text = source::decode_source(bytes)?;
     let module = parser::parse_module(&text)?;
     Ok(ast::dump::dump_module(&module, &text::LineIndex::new(&text), include_attributes))
+}
+
+/// Compiles decoded source text to the module's code object (CPython's
+/// `compile(source, filename, "exec")`): parse, symbol tables, code generation.
+pub fn compile_module(source: &str, filename: &str) -> Result<bytecode::CodeObject, SyntaxError> {
+    let module = parser::parse_module(source)?;
+    codegen::compile(&module, source, filename)
+}
+
+/// Compiles source bytes as a file's contents, decoded like [`parse_module_bytes`].
+pub fn compile_module_bytes(bytes: &[u8], filename: &str) -> Result<bytecode::CodeObject, SyntaxError> {
+    let text = source::decode_source(bytes)?;
+    compile_module(&text, filename)
 }

@@ -36,6 +36,9 @@ struct Cli {
     /// With --dump-ast: add positions, as `ast.dump(..., include_attributes=True)`.
     #[arg(long = "include-attributes", requires = "dump_ast")]
     include_attributes: bool,
+    /// Print the bytecode the script compiles to, in the spirit of `python -m dis`.
+    #[arg(long = "dis", conflicts_with = "dump_ast")]
+    dis: bool,
     /// The script, then its arguments.
     #[arg(value_name = "SCRIPT", trailing_var_arg = true)]
     script: Vec<String>,
@@ -104,6 +107,21 @@ fn run(cli: Cli) -> u8 {
         let dump = protopy_compiler::ast::dump::dump_module(&module, &lines, cli.include_attributes);
         let mut out = std::io::stdout().lock();
         return match writeln!(out, "{dump}").and_then(|()| out.flush()) {
+            Ok(()) => 0,
+            Err(_) => EXIT_EXCEPTION,
+        };
+    }
+    if cli.dis {
+        let code = match protopy_compiler::codegen::compile(&module, &text, &filename) {
+            Ok(code) => code,
+            Err(err) => {
+                eprint!("{}", format_syntax_error(&err, &filename, Some(&text)));
+                return EXIT_EXCEPTION;
+            }
+        };
+        let listing = protopy_compiler::bytecode::disassemble(&code);
+        let mut out = std::io::stdout().lock();
+        return match write!(out, "{listing}").and_then(|()| out.flush()) {
             Ok(()) => 0,
             Err(_) => EXIT_EXCEPTION,
         };

@@ -4,6 +4,7 @@
 use crate::error::ErrorKind;
 
 /// Parses `src` on a thread with only `stack` bytes of stack.
+#[allow(clippy::expect_used)] // a test harness failure, not an input path
 fn parse_on_small_stack(src: String, stack: usize) -> Result<(), (ErrorKind, String)> {
     let handle = std::thread::Builder::new()
         .stack_size(stack)
