@@ -4,6 +4,7 @@
 
 use std::process::{Command, Output};
 
+#[allow(clippy::expect_used)] // failing to start the binary is a broken test setup, not input
 fn protopy(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_protopy"))
         .args(args)
