@@ -21,13 +21,18 @@ fn json_str(s: &str) -> String {
 
 fn main() {
     for line in std::io::stdin().lock().lines().map_while(Result::ok) {
-        let Ok(bytes) = std::fs::read(&line) else { continue };
+        let Ok(bytes) = std::fs::read(&line) else {
+            continue;
+        };
         let file = json_str(&line);
         match protopy_compiler::parse_module_bytes(&bytes) {
             Ok(_) => println!("{{\"file\": {file}, \"ok\": true}}"),
             Err(e) => {
                 let text = String::from_utf8_lossy(&bytes).replace("\r\n", "\n");
-                let line_text = text.split('\n').nth((e.lineno as usize).saturating_sub(1)).unwrap_or("");
+                let line_text = text
+                    .split('\n')
+                    .nth((e.lineno as usize).saturating_sub(1))
+                    .unwrap_or("");
                 println!(
                     "{{\"file\": {file}, \"type\": {}, \"msg\": {}, \"lineno\": {}, \"offset\": {}}}",
                     json_str(e.kind.name()),

@@ -46,19 +46,42 @@ impl SyntaxError {
 
     /// The same error without a column.
     pub fn without_column(self) -> Self {
-        SyntaxError { col: Self::NO_COLUMN, end_col: Self::NO_COLUMN, ..self }
+        SyntaxError {
+            col: Self::NO_COLUMN,
+            end_col: Self::NO_COLUMN,
+            ..self
+        }
     }
 
     /// An error covering `range` of the source indexed by `lines`.
-    pub fn at(kind: ErrorKind, msg: impl Into<String>, range: TextRange, lines: &LineIndex) -> Self {
+    pub fn at(
+        kind: ErrorKind,
+        msg: impl Into<String>,
+        range: TextRange,
+        lines: &LineIndex,
+    ) -> Self {
         let (lineno, col) = lines.line_col(range.start);
         let (end_lineno, end_col) = lines.line_col(range.end);
-        SyntaxError { kind, msg: msg.into(), lineno, col, end_lineno, end_col }
+        SyntaxError {
+            kind,
+            msg: msg.into(),
+            lineno,
+            col,
+            end_lineno,
+            end_col,
+        }
     }
 
     /// An error with only a line number (used for encoding problems).
     pub fn on_line(kind: ErrorKind, msg: impl Into<String>, lineno: u32) -> Self {
-        SyntaxError { kind, msg: msg.into(), lineno, col: 0, end_lineno: lineno, end_col: 0 }
+        SyntaxError {
+            kind,
+            msg: msg.into(),
+            lineno,
+            col: 0,
+            end_lineno: lineno,
+            end_col: 0,
+        }
     }
 
     /// CPython's 1-based character offset of the error's start within `line_text`.
@@ -77,7 +100,13 @@ impl SyntaxError {
 
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {} (line {})", self.kind.name(), self.msg, self.lineno)
+        write!(
+            f,
+            "{}: {} (line {})",
+            self.kind.name(),
+            self.msg,
+            self.lineno
+        )
     }
 }
 

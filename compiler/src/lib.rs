@@ -32,7 +32,11 @@ pub fn parse_module_bytes(bytes: &[u8]) -> Result<ast::Module, SyntaxError> {
 pub fn dump_source_bytes(bytes: &[u8], include_attributes: bool) -> Result<String, SyntaxError> {
     let text = source::decode_source(bytes)?;
     let module = parser::parse_module(&text)?;
-    Ok(ast::dump::dump_module(&module, &text::LineIndex::new(&text), include_attributes))
+    Ok(ast::dump::dump_module(
+        &module,
+        &text::LineIndex::new(&text),
+        include_attributes,
+    ))
 }
 
 /// Compiles decoded source text to the module's code object (CPython's
@@ -43,7 +47,10 @@ pub fn compile_module(source: &str, filename: &str) -> Result<bytecode::CodeObje
 }
 
 /// Compiles source bytes as a file's contents, decoded like [`parse_module_bytes`].
-pub fn compile_module_bytes(bytes: &[u8], filename: &str) -> Result<bytecode::CodeObject, SyntaxError> {
+pub fn compile_module_bytes(
+    bytes: &[u8],
+    filename: &str,
+) -> Result<bytecode::CodeObject, SyntaxError> {
     let text = source::decode_source(bytes)?;
     compile_module(&text, filename)
 }

@@ -22,9 +22,15 @@ impl PyStr {
     /// their 3-byte forms), validated in one pass; the bytes back when they are not.
     pub fn from_generalized_utf8(bytes: Vec<u8>) -> Result<PyStr, Vec<u8>> {
         if std::str::from_utf8(&bytes).is_ok() {
-            Ok(PyStr { bytes, surrogates: false })
+            Ok(PyStr {
+                bytes,
+                surrogates: false,
+            })
         } else if is_generalized_utf8(&bytes) {
-            Ok(PyStr { bytes, surrogates: true })
+            Ok(PyStr {
+                bytes,
+                surrogates: true,
+            })
         } else {
             Err(bytes)
         }
@@ -259,9 +265,21 @@ mod tests {
         let lone = PyStr::from_iter([0x61u32, 0xD800, 0x62]);
         let bytes = lone.as_bytes().to_vec();
         assert_eq!(PyStr::from_generalized_utf8(bytes.clone()), Ok(lone));
-        assert_eq!(PyStr::from_generalized_utf8(b"plain".to_vec()), Ok(PyStr::from("plain")));
-        for bad in [&b"\xff"[..], b"\xc0\x80", b"\xe0\x80\x80", b"\xf4\x90\x80\x80", b"\xe2\x82"] {
-            assert!(PyStr::from_generalized_utf8(bad.to_vec()).is_err(), "{bad:?}");
+        assert_eq!(
+            PyStr::from_generalized_utf8(b"plain".to_vec()),
+            Ok(PyStr::from("plain"))
+        );
+        for bad in [
+            &b"\xff"[..],
+            b"\xc0\x80",
+            b"\xe0\x80\x80",
+            b"\xf4\x90\x80\x80",
+            b"\xe2\x82",
+        ] {
+            assert!(
+                PyStr::from_generalized_utf8(bad.to_vec()).is_err(),
+                "{bad:?}"
+            );
         }
     }
 

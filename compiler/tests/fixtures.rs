@@ -18,13 +18,22 @@ fn main() {
         files.retain(|p| p.extension().is_some_and(|e| e == "py"));
         files.sort();
         for path in files {
-            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let name = format!("{kind}__{stem}");
             let snapshots = root.join("snapshots");
-            trials.push(Trial::test(name.clone(), move || check(&path, &name, kind == "ok", &snapshots)));
+            trials.push(Trial::test(name.clone(), move || {
+                check(&path, &name, kind == "ok", &snapshots)
+            }));
         }
     }
-    assert!(trials.len() >= 60, "fixtures are missing: found {}", trials.len());
+    assert!(
+        trials.len() >= 60,
+        "fixtures are missing: found {}",
+        trials.len()
+    );
     libtest_mimic::run(&args, trials).exit();
 }
 
@@ -41,7 +50,11 @@ fn check(path: &Path, name: &str, expect_ok: bool, snapshots: &Path) -> Result<(
         settings.set_prepend_module_to_snapshot(false);
         settings.bind(|| insta::assert_snapshot!(name.to_string(), output));
     });
-    result.map_err(|_| Failed::from(format!("{name}: protopy's output differs from CPython's (see the diff above)")))
+    result.map_err(|_| {
+        Failed::from(format!(
+            "{name}: protopy's output differs from CPython's (see the diff above)"
+        ))
+    })
 }
 
 /// The error as `record.py` prints CPython's: type and message, then line and 1-based offset.
@@ -50,6 +63,15 @@ fn describe_error(err: &SyntaxError, bytes: &[u8]) -> String {
         return format!("{}: {}\nline None, offset None\n", err.kind.name(), err.msg);
     }
     let text = String::from_utf8_lossy(bytes).replace("\r\n", "\n");
-    let line = text.split('\n').nth((err.lineno as usize).saturating_sub(1)).unwrap_or("");
-    format!("{}: {}\nline {}, offset {}\n", err.kind.name(), err.msg, err.lineno, err.char_offset(line))
+    let line = text
+        .split('\n')
+        .nth((err.lineno as usize).saturating_sub(1))
+        .unwrap_or("");
+    format!(
+        "{}: {}\nline {}, offset {}\n",
+        err.kind.name(),
+        err.msg,
+        err.lineno,
+        err.char_offset(line)
+    )
 }

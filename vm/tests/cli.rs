@@ -22,12 +22,21 @@ fn dump_ast_of_an_example_succeeds() {
     let out = protopy(&["--dump-ast", "../examples/hello.py"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.starts_with("Module(body=[Expr(value=Constant(value=\"A small program"), "{stdout}");
-    assert!(stdout.contains("Match(subject=Call(func=Name(id='greet', ctx=Load())"), "{stdout}");
+    assert!(
+        stdout.starts_with("Module(body=[Expr(value=Constant(value=\"A small program"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Match(subject=Call(func=Name(id='greet', ctx=Load())"),
+        "{stdout}"
+    );
     assert!(stdout.ends_with("])\n"), "{stdout}");
     let with_positions = protopy(&["--dump-ast", "--include-attributes", "../examples/hello.py"]);
     let text = String::from_utf8_lossy(&with_positions.stdout);
-    assert!(text.contains("FunctionDef(name='greet'") && text.contains("lineno=5, col_offset=0"), "{text}");
+    assert!(
+        text.contains("FunctionDef(name='greet'") && text.contains("lineno=5, col_offset=0"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -35,12 +44,20 @@ fn missing_script_exits_65() {
     let out = protopy(&["no/such/script.py"]);
     assert_eq!(out.status.code(), Some(65));
     let err = stderr(&out);
-    assert!(err.contains("can't open file '") && err.ends_with("script.py': [Errno 2] No such file or directory\n"), "{err}");
+    assert!(
+        err.contains("can't open file '")
+            && err.ends_with("script.py': [Errno 2] No such file or directory\n"),
+        "{err}"
+    );
 }
 
 #[test]
 fn usage_errors_exit_64() {
-    for args in [&["--no-such-option"][..], &["--include-attributes", "x.py"], &["-c"]] {
+    for args in [
+        &["--no-such-option"][..],
+        &["--include-attributes", "x.py"],
+        &["-c"],
+    ] {
         let out = protopy(args);
         assert_eq!(out.status.code(), Some(64), "{args:?}: {}", stderr(&out));
     }
@@ -74,5 +91,9 @@ fn syntax_errors_are_reported_as_cpython_does_and_exit_70() {
 fn running_code_says_plainly_that_the_interpreter_is_missing() {
     let out = protopy(&["-c", "pass"]);
     assert_eq!(out.status.code(), Some(70));
-    assert!(stderr(&out).starts_with("NotImplementedError: "), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("NotImplementedError: "),
+        "{}",
+        stderr(&out)
+    );
 }

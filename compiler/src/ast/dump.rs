@@ -8,7 +8,12 @@ use crate::text::LineIndex;
 
 /// What `ast.dump(module, include_attributes=...)` prints; `lines` indexes the parsed source.
 pub fn dump_module(module: &Module, lines: &LineIndex, include_attributes: bool) -> String {
-    let mut w = Writer { out: String::with_capacity(1024), lines, attrs: include_attributes, first: Vec::new() };
+    let mut w = Writer {
+        out: String::with_capacity(1024),
+        lines,
+        attrs: include_attributes,
+        first: Vec::new(),
+    };
     w.open("Module");
     w.list("body", &module.body, Writer::stmt);
     w.close(None);
@@ -50,7 +55,12 @@ impl Writer<'_> {
         if let (true, Some(r)) = (self.attrs, range) {
             let (line, col) = self.lines.line_col(r.start);
             let (end_line, end_col) = self.lines.line_col(r.end);
-            for (k, v) in [("lineno", line), ("col_offset", col), ("end_lineno", end_line), ("end_col_offset", end_col)] {
+            for (k, v) in [
+                ("lineno", line),
+                ("col_offset", col),
+                ("end_lineno", end_line),
+                ("end_col_offset", end_col),
+            ] {
                 self.key(k);
                 self.out.push_str(&v.to_string());
             }
@@ -101,7 +111,8 @@ impl Writer<'_> {
     }
 
     fn str_repr(&mut self, s: &str) {
-        self.out.push_str(&literals::repr_str(&crate::pystr::PyStr::from(s)));
+        self.out
+            .push_str(&literals::repr_str(&crate::pystr::PyStr::from(s)));
     }
 
     fn ident(&mut self, key: &str, s: &str) {
@@ -152,7 +163,11 @@ impl Writer<'_> {
     fn stmt_fields(&mut self, s: &Stmt) {
         match &s.kind {
             StmtKind::FunctionDef(f) => {
-                self.open(if f.is_async { "AsyncFunctionDef" } else { "FunctionDef" });
+                self.open(if f.is_async {
+                    "AsyncFunctionDef"
+                } else {
+                    "FunctionDef"
+                });
                 self.ident("name", &f.name);
                 self.key("args");
                 self.arguments(&f.args);
@@ -183,7 +198,11 @@ impl Writer<'_> {
                 self.exprs("targets", targets);
                 self.expr_field("value", value);
             }
-            StmtKind::TypeAlias { name, type_params, value } => {
+            StmtKind::TypeAlias {
+                name,
+                type_params,
+                value,
+            } => {
                 self.open("TypeAlias");
                 self.expr_field("name", name);
                 self.list("type_params", type_params, Writer::type_param);
@@ -195,14 +214,25 @@ impl Writer<'_> {
                 self.unit("op", operator_name(*op));
                 self.expr_field("value", value);
             }
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => {
                 self.open("AnnAssign");
                 self.expr_field("target", target);
                 self.expr_field("annotation", annotation);
                 self.opt_expr("value", value);
                 self.int("simple", i64::from(*simple));
             }
-            StmtKind::For { is_async, target, iter, body, orelse } => {
+            StmtKind::For {
+                is_async,
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 self.open(if *is_async { "AsyncFor" } else { "For" });
                 self.expr_field("target", target);
                 self.expr_field("iter", iter);
@@ -210,12 +240,20 @@ impl Writer<'_> {
                 self.stmts("orelse", orelse);
             }
             StmtKind::While { test, body, orelse } | StmtKind::If { test, body, orelse } => {
-                self.open(if matches!(s.kind, StmtKind::While { .. }) { "While" } else { "If" });
+                self.open(if matches!(s.kind, StmtKind::While { .. }) {
+                    "While"
+                } else {
+                    "If"
+                });
                 self.expr_field("test", test);
                 self.stmts("body", body);
                 self.stmts("orelse", orelse);
             }
-            StmtKind::With { is_async, items, body } => {
+            StmtKind::With {
+                is_async,
+                items,
+                body,
+            } => {
                 self.open(if *is_async { "AsyncWith" } else { "With" });
                 self.list("items", items, |w, item| {
                     w.open("withitem");
@@ -242,7 +280,13 @@ impl Writer<'_> {
                 self.opt_expr("exc", exc);
                 self.opt_expr("cause", cause);
             }
-            StmtKind::Try { is_star, body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                is_star,
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 self.open(if *is_star { "TryStar" } else { "Try" });
                 self.stmts("body", body);
                 self.list("handlers", handlers, |w, h| {
@@ -264,14 +308,22 @@ impl Writer<'_> {
                 self.open("Import");
                 self.list("names", names, Writer::alias);
             }
-            StmtKind::ImportFrom { module, names, level } => {
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
                 self.open("ImportFrom");
                 self.opt_ident("module", module);
                 self.list("names", names, Writer::alias);
                 self.int("level", i64::from(*level));
             }
             StmtKind::Global { names } | StmtKind::Nonlocal { names } => {
-                self.open(if matches!(s.kind, StmtKind::Global { .. }) { "Global" } else { "Nonlocal" });
+                self.open(if matches!(s.kind, StmtKind::Global { .. }) {
+                    "Global"
+                } else {
+                    "Nonlocal"
+                });
                 self.list("names", names, |w, n| w.str_repr(n));
             }
             StmtKind::Expr { value } => {
@@ -353,7 +405,11 @@ impl Writer<'_> {
                 self.expr_field("elt", elt);
                 self.list("generators", generators, Writer::comprehension);
             }
-            ExprKind::DictComp { key, value, generators } => {
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => {
                 self.open("DictComp");
                 self.expr_field("key", key);
                 self.expr_field("value", value);
@@ -371,7 +427,11 @@ impl Writer<'_> {
                 self.open("YieldFrom");
                 self.expr_field("value", value);
             }
-            ExprKind::Compare { left, ops, comparators } => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 self.open("Compare");
                 self.expr_field("left", left);
                 self.list("ops", ops, |w, op| {
@@ -380,19 +440,32 @@ impl Writer<'_> {
                 });
                 self.exprs("comparators", comparators);
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.open("Call");
                 self.expr_field("func", func);
                 self.exprs("args", args);
                 self.list("keywords", keywords, Writer::keyword);
             }
-            ExprKind::FormattedValue { value, conversion, format_spec } => {
+            ExprKind::FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => {
                 self.open("FormattedValue");
                 self.expr_field("value", value);
                 self.int("conversion", i64::from(*conversion));
                 self.opt_expr("format_spec", format_spec);
             }
-            ExprKind::Interpolation { value, str, conversion, format_spec } => {
+            ExprKind::Interpolation {
+                value,
+                str,
+                conversion,
+                format_spec,
+            } => {
                 self.open("Interpolation");
                 self.expr_field("value", value);
                 self.key("str");
@@ -401,7 +474,11 @@ impl Writer<'_> {
                 self.opt_expr("format_spec", format_spec);
             }
             ExprKind::JoinedStr { values } | ExprKind::TemplateStr { values } => {
-                self.open(if matches!(e.kind, ExprKind::JoinedStr { .. }) { "JoinedStr" } else { "TemplateStr" });
+                self.open(if matches!(e.kind, ExprKind::JoinedStr { .. }) {
+                    "JoinedStr"
+                } else {
+                    "TemplateStr"
+                });
                 self.exprs("values", values);
             }
             ExprKind::Constant { value, kind } => {
@@ -435,7 +512,11 @@ impl Writer<'_> {
                 self.ctx(*ctx);
             }
             ExprKind::List { elts, ctx } | ExprKind::Tuple { elts, ctx } => {
-                self.open(if matches!(e.kind, ExprKind::List { .. }) { "List" } else { "Tuple" });
+                self.open(if matches!(e.kind, ExprKind::List { .. }) {
+                    "List"
+                } else {
+                    "Tuple"
+                });
                 self.exprs("elts", elts);
                 self.ctx(*ctx);
             }
@@ -514,13 +595,22 @@ impl Writer<'_> {
                 self.open("MatchSequence");
                 self.list("patterns", patterns, Writer::pattern);
             }
-            PatternKind::MatchMapping { keys, patterns, rest } => {
+            PatternKind::MatchMapping {
+                keys,
+                patterns,
+                rest,
+            } => {
                 self.open("MatchMapping");
                 self.exprs("keys", keys);
                 self.list("patterns", patterns, Writer::pattern);
                 self.opt_ident("rest", rest);
             }
-            PatternKind::MatchClass { cls, patterns, kwd_attrs, kwd_patterns } => {
+            PatternKind::MatchClass {
+                cls,
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            } => {
                 self.open("MatchClass");
                 self.expr_field("cls", cls);
                 self.list("patterns", patterns, Writer::pattern);
@@ -549,18 +639,28 @@ impl Writer<'_> {
 
     fn type_param(&mut self, t: &TypeParam) {
         match &t.kind {
-            TypeParamKind::TypeVar { name, bound, default_value } => {
+            TypeParamKind::TypeVar {
+                name,
+                bound,
+                default_value,
+            } => {
                 self.open("TypeVar");
                 self.ident("name", name);
                 self.opt_expr("bound", bound);
                 self.opt_expr("default_value", default_value);
             }
-            TypeParamKind::ParamSpec { name, default_value } => {
+            TypeParamKind::ParamSpec {
+                name,
+                default_value,
+            } => {
                 self.open("ParamSpec");
                 self.ident("name", name);
                 self.opt_expr("default_value", default_value);
             }
-            TypeParamKind::TypeVarTuple { name, default_value } => {
+            TypeParamKind::TypeVarTuple {
+                name,
+                default_value,
+            } => {
                 self.open("TypeVarTuple");
                 self.ident("name", name);
                 self.opt_expr("default_value", default_value);

@@ -318,8 +318,13 @@ pub fn lookup_name(name: &str) -> Option<char> {
     // Every Unicode name and alias is made of A-Z, 0-9, space and hyphen and starts with a letter
     // or digit; anything else is no name. Checking first also keeps unicode_names2 away from
     // inputs it mishandles (a leading '-' underflows an index in its loose matcher).
-    let plausible = upper.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
-        && upper.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b' ' || b == b'-');
+    let plausible = upper
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphanumeric())
+        && upper
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b' ' || b == b'-');
     if !plausible {
         return None;
     }

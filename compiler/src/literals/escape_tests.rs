@@ -380,7 +380,14 @@ fn escapes_from_file() {
 #[test]
 fn implausible_names_are_rejected_without_panicking() {
     // Found by `cargo xtask fuzz parser`: unicode_names2 panicked on a name starting with '-'.
-    for name in ["-BU(a, b)[c] -x = clLLET", "-A", " LATIN SMALL LETTER A", "", "A_B", "a\u{0}"] {
+    for name in [
+        "-BU(a, b)[c] -x = clLLET",
+        "-A",
+        " LATIN SMALL LETTER A",
+        "",
+        "A_B",
+        "a\u{0}",
+    ] {
         assert_eq!(lookup_name(name), None, "{name:?}");
     }
     assert_eq!(lookup_name("latin small letter a"), Some('a'));

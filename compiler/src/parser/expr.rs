@@ -10,7 +10,10 @@ const LEVELS: [&[(Op, Operator)]; 6] = [
     &[(Op::VBar, Operator::BitOr)],
     &[(Op::Circumflex, Operator::BitXor)],
     &[(Op::Amper, Operator::BitAnd)],
-    &[(Op::LeftShift, Operator::LShift), (Op::RightShift, Operator::RShift)],
+    &[
+        (Op::LeftShift, Operator::LShift),
+        (Op::RightShift, Operator::RShift),
+    ],
     &[(Op::Plus, Operator::Add), (Op::Minus, Operator::Sub)],
     &[
         (Op::Star, Operator::Mult),
@@ -38,10 +41,17 @@ impl Parser<'_> {
             if self.at_op(Op::Colon) {
                 return Err(self.invalid_syntax());
             }
-            return Err(self.error_at(self.range_from(start), "expected 'else' after 'if' expression"));
+            return Err(self.error_at(
+                self.range_from(start),
+                "expected 'else' after 'if' expression",
+            ));
         }
         let orelse = self.nested(Self::parse_expression)?;
-        let kind = ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) };
+        let kind = ExprKind::IfExp {
+            test: Box::new(test),
+            body: Box::new(body),
+            orelse: Box::new(orelse),
+        };
         Ok(Expr::new(self.range_from(start), kind))
     }
 
@@ -58,14 +68,26 @@ impl Parser<'_> {
             let (id, range) = self.expect_name()?;
             self.bump();
             let value = self.parse_expression()?;
-            let target = Expr::new(range, ExprKind::Name { id, ctx: ExprContext::Store });
-            let kind = ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) };
+            let target = Expr::new(
+                range,
+                ExprKind::Name {
+                    id,
+                    ctx: ExprContext::Store,
+                },
+            );
+            let kind = ExprKind::NamedExpr {
+                target: Box::new(target),
+                value: Box::new(value),
+            };
             return Ok(Expr::new(self.range_from(start), kind));
         }
         let mark = self.mark();
         let expr = self.parse_expression()?;
         if self.at_op(Op::ColonEqual) {
-            let msg = format!("cannot use assignment expressions with {}", expr_name(&expr));
+            let msg = format!(
+                "cannot use assignment expressions with {}",
+                expr_name(&expr)
+            );
             return Err(self.error_at(expr.range, msg));
         }
         if suggest && self.at_op(Op::Equal) {
@@ -117,7 +139,13 @@ impl Parser<'_> {
             }
             elts.push(item(self)?);
         }
-        Ok(Expr::new(self.range_from(start), ExprKind::Tuple { elts, ctx: ExprContext::Load }))
+        Ok(Expr::new(
+            self.range_from(start),
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Load,
+            },
+        ))
     }
 
     /// `'*' bitwise_or`, as a `Starred` in load context.
@@ -125,7 +153,13 @@ impl Parser<'_> {
         let start = self.start();
         self.expect_op(Op::Star)?;
         let value = self.parse_bitwise_or()?;
-        Ok(Expr::new(self.range_from(start), ExprKind::Starred { value: Box::new(value), ctx: ExprContext::Load }))
+        Ok(Expr::new(
+            self.range_from(start),
+            ExprKind::Starred {
+                value: Box::new(value),
+                ctx: ExprContext::Load,
+            },
+        ))
     }
 
     /// Can the current token begin an expression (a starred one included)?
@@ -138,11 +172,23 @@ impl Parser<'_> {
             | TokenKind::TStringStart => true,
             TokenKind::Keyword(kw) => matches!(
                 kw,
-                Keyword::True | Keyword::False | Keyword::None | Keyword::Not | Keyword::Lambda | Keyword::Await
+                Keyword::True
+                    | Keyword::False
+                    | Keyword::None
+                    | Keyword::Not
+                    | Keyword::Lambda
+                    | Keyword::Await
             ),
             TokenKind::Op(op) => matches!(
                 op,
-                Op::LPar | Op::LSqb | Op::LBrace | Op::Minus | Op::Plus | Op::Tilde | Op::Star | Op::Ellipsis
+                Op::LPar
+                    | Op::LSqb
+                    | Op::LBrace
+                    | Op::Minus
+                    | Op::Plus
+                    | Op::Tilde
+                    | Op::Star
+                    | Op::Ellipsis
             ),
             _ => false,
         }
@@ -155,16 +201,31 @@ impl Parser<'_> {
 
     fn parse_bool_chain(&mut self, kw: Keyword) -> PResult<Expr> {
         let start = self.start();
-        let first = if kw == Keyword::Or { self.parse_bool_chain(Keyword::And)? } else { self.parse_inversion()? };
+        let first = if kw == Keyword::Or {
+            self.parse_bool_chain(Keyword::And)?
+        } else {
+            self.parse_inversion()?
+        };
         if !self.at_kw(kw) {
             return Ok(first);
         }
         let mut values = vec![first];
         while self.eat_kw(kw) {
-            values.push(if kw == Keyword::Or { self.parse_bool_chain(Keyword::And)? } else { self.parse_inversion()? });
+            values.push(if kw == Keyword::Or {
+                self.parse_bool_chain(Keyword::And)?
+            } else {
+                self.parse_inversion()?
+            });
         }
-        let op = if kw == Keyword::Or { BoolOp::Or } else { BoolOp::And };
-        Ok(Expr::new(self.range_from(start), ExprKind::BoolOp { op, values }))
+        let op = if kw == Keyword::Or {
+            BoolOp::Or
+        } else {
+            BoolOp::And
+        };
+        Ok(Expr::new(
+            self.range_from(start),
+            ExprKind::BoolOp { op, values },
+        ))
     }
 
     /// `inversion`: `not inversion` or a comparison.
@@ -175,7 +236,10 @@ impl Parser<'_> {
         let start = self.start();
         self.bump();
         let operand = self.nested(Self::parse_inversion)?;
-        let kind = ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(operand) };
+        let kind = ExprKind::UnaryOp {
+            op: UnaryOp::Not,
+            operand: Box::new(operand),
+        };
         Ok(Expr::new(self.range_from(start), kind))
     }
 
@@ -188,9 +252,13 @@ impl Parser<'_> {
             TokenKind::Op(Op::Greater) => (CmpOp::Gt, 1),
             TokenKind::Op(Op::GreaterEqual) => (CmpOp::GtE, 1),
             TokenKind::Keyword(Keyword::In) => (CmpOp::In, 1),
-            TokenKind::Keyword(Keyword::Is) if self.nth(1) == TokenKind::Keyword(Keyword::Not) => (CmpOp::IsNot, 2),
+            TokenKind::Keyword(Keyword::Is) if self.nth(1) == TokenKind::Keyword(Keyword::Not) => {
+                (CmpOp::IsNot, 2)
+            }
             TokenKind::Keyword(Keyword::Is) => (CmpOp::Is, 1),
-            TokenKind::Keyword(Keyword::Not) if self.nth(1) == TokenKind::Keyword(Keyword::In) => (CmpOp::NotIn, 2),
+            TokenKind::Keyword(Keyword::Not) if self.nth(1) == TokenKind::Keyword(Keyword::In) => {
+                (CmpOp::NotIn, 2)
+            }
             _ => return None,
         })
     }
@@ -214,7 +282,11 @@ impl Parser<'_> {
             ops.push(op);
             comparators.push(self.parse_bitwise_or()?);
         }
-        let kind = ExprKind::Compare { left: Box::new(left), ops, comparators };
+        let kind = ExprKind::Compare {
+            left: Box::new(left),
+            ops,
+            comparators,
+        };
         Ok(Expr::new(self.range_from(start), kind))
     }
 
@@ -232,7 +304,11 @@ impl Parser<'_> {
         while let Some(&(_, op)) = ops.iter().find(|(t, _)| self.kind() == TokenKind::Op(*t)) {
             self.bump();
             let right = self.parse_binary_level(level + 1)?;
-            let kind = ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) };
+            let kind = ExprKind::BinOp {
+                left: Box::new(left),
+                op,
+                right: Box::new(right),
+            };
             left = Expr::new(self.range_from(start), kind);
         }
         Ok(left)
@@ -249,7 +325,13 @@ impl Parser<'_> {
         let start = self.start();
         self.bump();
         let operand = self.nested(Self::parse_factor)?;
-        Ok(Expr::new(self.range_from(start), ExprKind::UnaryOp { op, operand: Box::new(operand) }))
+        Ok(Expr::new(
+            self.range_from(start),
+            ExprKind::UnaryOp {
+                op,
+                operand: Box::new(operand),
+            },
+        ))
     }
 
     /// `power`: `await_primary ['**' factor]`.
@@ -261,7 +343,11 @@ impl Parser<'_> {
         }
         // CPython spends two parser frames per `**` level.
         let right = self.nested_weighted(2, Self::parse_factor)?;
-        let kind = ExprKind::BinOp { left: Box::new(left), op: Operator::Pow, right: Box::new(right) };
+        let kind = ExprKind::BinOp {
+            left: Box::new(left),
+            op: Operator::Pow,
+            right: Box::new(right),
+        };
         Ok(Expr::new(self.range_from(start), kind))
     }
 
@@ -272,7 +358,12 @@ impl Parser<'_> {
         let start = self.start();
         self.bump();
         let value = self.parse_primary()?;
-        Ok(Expr::new(self.range_from(start), ExprKind::Await { value: Box::new(value) }))
+        Ok(Expr::new(
+            self.range_from(start),
+            ExprKind::Await {
+                value: Box::new(value),
+            },
+        ))
     }
 
     /// `atom`: names, constants, strings, numbers, and bracketed displays and comprehensions.
@@ -282,7 +373,13 @@ impl Parser<'_> {
         let kind = match tok.kind {
             TokenKind::Name => {
                 let (id, range) = self.expect_name()?;
-                return Ok(Expr::new(range, ExprKind::Name { id, ctx: ExprContext::Load }));
+                return Ok(Expr::new(
+                    range,
+                    ExprKind::Name {
+                        id,
+                        ctx: ExprContext::Load,
+                    },
+                ));
             }
             TokenKind::Keyword(Keyword::True) => constant(Constant::Bool(true)),
             TokenKind::Keyword(Keyword::False) => constant(Constant::Bool(false)),
@@ -292,7 +389,9 @@ impl Parser<'_> {
                 self.bump();
                 return self.number_constant(tok);
             }
-            TokenKind::String | TokenKind::FStringStart | TokenKind::TStringStart => return self.parse_strings(),
+            TokenKind::String | TokenKind::FStringStart | TokenKind::TStringStart => {
+                return self.parse_strings()
+            }
             TokenKind::Op(Op::LPar) => return self.nested(Self::parse_paren_atom),
             TokenKind::Op(Op::LSqb) => return self.nested(Self::parse_list_atom),
             TokenKind::Op(Op::LBrace) => return self.nested(Self::parse_brace_atom),
@@ -309,9 +408,14 @@ impl Parser<'_> {
     }
 
     /// [`Parser::nested`] for a rule that costs CPython's parser `weight` frames per level.
-    pub(crate) fn nested_weighted<T>(&mut self, weight: u32, rule: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
+    pub(crate) fn nested_weighted<T>(
+        &mut self,
+        weight: u32,
+        rule: impl FnOnce(&mut Self) -> PResult<T>,
+    ) -> PResult<T> {
         self.enter_weighted(weight)?;
-        let result = stacker::maybe_grow(super::NESTED_RED_ZONE, super::NESTED_SEGMENT, || rule(self));
+        let result =
+            stacker::maybe_grow(super::NESTED_RED_ZONE, super::NESTED_SEGMENT, || rule(self));
         self.depth -= weight;
         result
     }
@@ -322,7 +426,13 @@ impl Parser<'_> {
         let start = self.start();
         self.bump();
         if self.eat_op(Op::RPar) {
-            return Ok(Expr::new(self.range_from(start), ExprKind::Tuple { elts: vec![], ctx: ExprContext::Load }));
+            return Ok(Expr::new(
+                self.range_from(start),
+                ExprKind::Tuple {
+                    elts: vec![],
+                    ctx: ExprContext::Load,
+                },
+            ));
         }
         if self.at_kw(Keyword::Yield) {
             let value = self.parse_yield_expr()?;
@@ -334,7 +444,10 @@ impl Parser<'_> {
             self.reject_starred_comprehension_element(&first)?;
             let generators = self.parse_comprehension_clauses()?;
             self.expect_closing(Op::RPar)?;
-            let kind = ExprKind::GeneratorExp { elt: Box::new(first), generators };
+            let kind = ExprKind::GeneratorExp {
+                elt: Box::new(first),
+                generators,
+            };
             return Ok(Expr::new(self.range_from(start), kind));
         }
         if self.eat_op(Op::RPar) {
@@ -347,7 +460,13 @@ impl Parser<'_> {
             return Err(self.closing_error(Op::RPar));
         }
         let elts = self.parse_display_rest(first, Op::RPar)?;
-        Ok(Expr::new(self.range_from(start), ExprKind::Tuple { elts, ctx: ExprContext::Load }))
+        Ok(Expr::new(
+            self.range_from(start),
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Load,
+            },
+        ))
     }
 
     /// The remaining `, item` entries of a tuple, list or set display, through the closing bracket.
@@ -367,18 +486,33 @@ impl Parser<'_> {
         let start = self.start();
         self.bump();
         if self.eat_op(Op::RSqb) {
-            return Ok(Expr::new(self.range_from(start), ExprKind::List { elts: vec![], ctx: ExprContext::Load }));
+            return Ok(Expr::new(
+                self.range_from(start),
+                ExprKind::List {
+                    elts: vec![],
+                    ctx: ExprContext::Load,
+                },
+            ));
         }
         let first = self.parse_star_named_expression()?;
         if self.at_comprehension_for() {
             self.reject_starred_comprehension_element(&first)?;
             let generators = self.parse_comprehension_clauses()?;
             self.expect_closing(Op::RSqb)?;
-            let kind = ExprKind::ListComp { elt: Box::new(first), generators };
+            let kind = ExprKind::ListComp {
+                elt: Box::new(first),
+                generators,
+            };
             return Ok(Expr::new(self.range_from(start), kind));
         }
         let elts = self.parse_display_rest(first, Op::RSqb)?;
-        Ok(Expr::new(self.range_from(start), ExprKind::List { elts, ctx: ExprContext::Load }))
+        Ok(Expr::new(
+            self.range_from(start),
+            ExprKind::List {
+                elts,
+                ctx: ExprContext::Load,
+            },
+        ))
     }
 
     /// `{`: a dict, set, dict comprehension or set comprehension.
@@ -386,12 +520,19 @@ impl Parser<'_> {
         let start = self.start();
         self.bump();
         if self.eat_op(Op::RBrace) {
-            return Ok(Expr::new(self.range_from(start), ExprKind::Dict { keys: vec![], values: vec![] }));
+            return Ok(Expr::new(
+                self.range_from(start),
+                ExprKind::Dict {
+                    keys: vec![],
+                    values: vec![],
+                },
+            ));
         }
         if self.at_op(Op::DoubleStar) {
             return self.parse_dict_rest(start, None);
         }
-        let bare_walrus = self.kind() == TokenKind::Name && self.nth(1) == TokenKind::Op(Op::ColonEqual);
+        let bare_walrus =
+            self.kind() == TokenKind::Name && self.nth(1) == TokenKind::Op(Op::ColonEqual);
         let first = self.parse_star_named_expression()?;
         if self.at_op(Op::Colon) && !matches!(first.kind, ExprKind::Starred { .. }) {
             if bare_walrus {
@@ -399,13 +540,20 @@ impl Parser<'_> {
             }
             let colon = self.bump();
             if self.at_op(Op::RBrace) || self.at_op(Op::Comma) {
-                return Err(self.error_at(colon.range, "expression expected after dictionary key and ':'"));
+                return Err(self.error_at(
+                    colon.range,
+                    "expression expected after dictionary key and ':'",
+                ));
             }
             let value = self.parse_expression()?;
             if self.at_comprehension_for() {
                 let generators = self.parse_comprehension_clauses()?;
                 self.expect_closing(Op::RBrace)?;
-                let kind = ExprKind::DictComp { key: Box::new(first), value: Box::new(value), generators };
+                let kind = ExprKind::DictComp {
+                    key: Box::new(first),
+                    value: Box::new(value),
+                    generators,
+                };
                 return Ok(Expr::new(self.range_from(start), kind));
             }
             return self.parse_dict_rest(start, Some((first, value)));
@@ -414,7 +562,10 @@ impl Parser<'_> {
             self.reject_starred_comprehension_element(&first)?;
             let generators = self.parse_comprehension_clauses()?;
             self.expect_closing(Op::RBrace)?;
-            let kind = ExprKind::SetComp { elt: Box::new(first), generators };
+            let kind = ExprKind::SetComp {
+                elt: Box::new(first),
+                generators,
+            };
             return Ok(Expr::new(self.range_from(start), kind));
         }
         let elts = self.parse_display_rest(first, Op::RBrace)?;
@@ -451,23 +602,35 @@ impl Parser<'_> {
                 }
                 let colon = self.bump();
                 if self.at_op(Op::RBrace) || self.at_op(Op::Comma) {
-                    return Err(self.error_at(colon.range, "expression expected after dictionary key and ':'"));
+                    return Err(self.error_at(
+                        colon.range,
+                        "expression expected after dictionary key and ':'",
+                    ));
                 }
                 keys.push(Some(key));
                 values.push(self.parse_expression()?);
             }
             if !had_first && keys.len() == 1 && self.at_comprehension_for() {
-                return Err(self.error_at(self.tok().range, "dict unpacking cannot be used in dict comprehension"));
+                return Err(self.error_at(
+                    self.tok().range,
+                    "dict unpacking cannot be used in dict comprehension",
+                ));
             }
             need_comma = true;
         }
         self.expect_closing(Op::RBrace)?;
-        Ok(Expr::new(self.range_from(start), ExprKind::Dict { keys, values }))
+        Ok(Expr::new(
+            self.range_from(start),
+            ExprKind::Dict { keys, values },
+        ))
     }
 
     fn reject_starred_comprehension_element(&self, elt: &Expr) -> PResult<()> {
         if matches!(elt.kind, ExprKind::Starred { .. }) {
-            return Err(self.error_at(elt.range, "iterable unpacking cannot be used in comprehension"));
+            return Err(self.error_at(
+                elt.range,
+                "iterable unpacking cannot be used in comprehension",
+            ));
         }
         Ok(())
     }
@@ -488,11 +651,18 @@ impl Parser<'_> {
     fn parse_lambda(&mut self) -> PResult<Expr> {
         let start = self.start();
         self.bump();
-        let args = if self.at_op(Op::Colon) { Default::default() } else { self.parse_parameters(true)? };
+        let args = if self.at_op(Op::Colon) {
+            Default::default()
+        } else {
+            self.parse_parameters(true)?
+        };
         self.expect_op(Op::Colon)?;
         // CPython spends two parser frames per lambda level.
         let body = self.nested_weighted(2, Self::parse_expression)?;
-        let kind = ExprKind::Lambda { args: Box::new(args), body: Box::new(body) };
+        let kind = ExprKind::Lambda {
+            args: Box::new(args),
+            body: Box::new(body),
+        };
         Ok(Expr::new(self.range_from(start), kind))
     }
 
@@ -502,9 +672,18 @@ impl Parser<'_> {
         self.expect_kw(Keyword::Yield)?;
         if self.eat_kw(Keyword::From) {
             let value = self.parse_expression()?;
-            return Ok(Expr::new(self.range_from(start), ExprKind::YieldFrom { value: Box::new(value) }));
+            return Ok(Expr::new(
+                self.range_from(start),
+                ExprKind::YieldFrom {
+                    value: Box::new(value),
+                },
+            ));
         }
-        let value = if self.can_start_expression() { Some(Box::new(self.parse_star_expressions()?)) } else { None };
+        let value = if self.can_start_expression() {
+            Some(Box::new(self.parse_star_expressions()?))
+        } else {
+            None
+        };
         Ok(Expr::new(self.range_from(start), ExprKind::Yield { value }))
     }
 }

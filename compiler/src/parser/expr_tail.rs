@@ -18,19 +18,31 @@ impl Parser<'_> {
                 TokenKind::Op(Op::Dot) => {
                     self.bump();
                     let (attr, _) = self.expect_name()?;
-                    let kind = ExprKind::Attribute { value: Box::new(expr), attr, ctx: ExprContext::Load };
+                    let kind = ExprKind::Attribute {
+                        value: Box::new(expr),
+                        attr,
+                        ctx: ExprContext::Load,
+                    };
                     expr = Expr::new(self.range_from(start), kind);
                 }
                 TokenKind::Op(Op::LPar) => {
                     let (args, keywords) = self.nested(Self::parse_call_arguments)?;
-                    let kind = ExprKind::Call { func: Box::new(expr), args, keywords };
+                    let kind = ExprKind::Call {
+                        func: Box::new(expr),
+                        args,
+                        keywords,
+                    };
                     expr = Expr::new(self.range_from(start), kind);
                 }
                 TokenKind::Op(Op::LSqb) => {
                     self.bump();
                     let slice = self.nested(Self::parse_slices)?;
                     self.expect_closing(Op::RSqb)?;
-                    let kind = ExprKind::Subscript { value: Box::new(expr), slice: Box::new(slice), ctx: ExprContext::Load };
+                    let kind = ExprKind::Subscript {
+                        value: Box::new(expr),
+                        slice: Box::new(slice),
+                        ctx: ExprContext::Load,
+                    };
                     expr = Expr::new(self.range_from(start), kind);
                 }
                 _ => return Ok(expr),
@@ -52,7 +64,13 @@ impl Parser<'_> {
             }
             elts.push(self.parse_slice()?);
         }
-        Ok(Expr::new(self.range_from(start), ExprKind::Tuple { elts, ctx: ExprContext::Load }))
+        Ok(Expr::new(
+            self.range_from(start),
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Load,
+            },
+        ))
     }
 
     /// `slice | starred_expression`.
@@ -61,7 +79,13 @@ impl Parser<'_> {
         if self.at_op(Op::Star) {
             self.bump();
             let value = self.parse_bitwise_or()?;
-            return Ok(Expr::new(self.range_from(start), ExprKind::Starred { value: Box::new(value), ctx: ExprContext::Load }));
+            return Ok(Expr::new(
+                self.range_from(start),
+                ExprKind::Starred {
+                    value: Box::new(value),
+                    ctx: ExprContext::Load,
+                },
+            ));
         }
         let lower = if self.at_op(Op::Colon) {
             None
@@ -81,8 +105,15 @@ impl Parser<'_> {
             }
         };
         let upper = bound(self)?;
-        let step = if self.eat_op(Op::Colon) { bound(self)? } else { None };
-        Ok(Expr::new(self.range_from(start), ExprKind::Slice { lower, upper, step }))
+        let step = if self.eat_op(Op::Colon) {
+            bound(self)?
+        } else {
+            None
+        };
+        Ok(Expr::new(
+            self.range_from(start),
+            ExprKind::Slice { lower, upper, step },
+        ))
     }
 
     /// Call arguments: the current token is `(`; consumes through the closing `)`. A lone
@@ -101,19 +132,36 @@ impl Parser<'_> {
                 let value = self.parse_expression()?;
                 if seen_double_star {
                     let range = self.range_from(start);
-                    return Err(self.error_at(range, "iterable argument unpacking follows keyword argument unpacking"));
+                    return Err(self.error_at(
+                        range,
+                        "iterable argument unpacking follows keyword argument unpacking",
+                    ));
                 }
                 let range = self.range_from(start);
-                args.push(Expr::new(range, ExprKind::Starred { value: Box::new(value), ctx: ExprContext::Load }));
+                args.push(Expr::new(
+                    range,
+                    ExprKind::Starred {
+                        value: Box::new(value),
+                        ctx: ExprContext::Load,
+                    },
+                ));
             } else if self.eat_op(Op::DoubleStar) {
                 let value = self.parse_expression()?;
                 seen_double_star = true;
-                keywords.push(Keyword { range: self.range_from(start), arg: None, value });
+                keywords.push(Keyword {
+                    range: self.range_from(start),
+                    arg: None,
+                    value,
+                });
             } else if self.kind() == TokenKind::Name && self.nth(1) == TokenKind::Op(Op::Equal) {
                 let (name, _) = self.expect_name()?;
                 self.bump();
                 let value = self.parse_expression()?;
-                keywords.push(Keyword { range: self.range_from(start), arg: Some(name), value });
+                keywords.push(Keyword {
+                    range: self.range_from(start),
+                    arg: Some(name),
+                    value,
+                });
             } else {
                 let value = self.named_expression(false)?;
                 if self.at_comprehension_for() {
@@ -121,11 +169,19 @@ impl Parser<'_> {
                     let lone = args.is_empty() && keywords.is_empty() && self.at_op(Op::RPar);
                     if !lone {
                         let range = self.range_from(start);
-                        return Err(self.error_at(range, "Generator expression must be parenthesized"));
+                        return Err(
+                            self.error_at(range, "Generator expression must be parenthesized")
+                        );
                     }
                     self.bump();
                     let range = self.range_from(open.range.start);
-                    args.push(Expr::new(range, ExprKind::GeneratorExp { elt: Box::new(value), generators }));
+                    args.push(Expr::new(
+                        range,
+                        ExprKind::GeneratorExp {
+                            elt: Box::new(value),
+                            generators,
+                        },
+                    ));
                     return Ok((args, keywords));
                 }
                 if self.at_op(Op::Equal) {
@@ -166,17 +222,27 @@ impl Parser<'_> {
             self.bump();
             let target = self.parse_star_targets()?;
             if !self.eat_kw(Kw::In) {
-                if matches!(self.kind(), TokenKind::Error | TokenKind::Indent | TokenKind::Dedent) {
+                if matches!(
+                    self.kind(),
+                    TokenKind::Error | TokenKind::Indent | TokenKind::Dedent
+                ) {
                     return Err(self.invalid_syntax());
                 }
-                return Err(self.error_at(self.tok().range, "'in' expected after for-loop variables"));
+                return Err(
+                    self.error_at(self.tok().range, "'in' expected after for-loop variables")
+                );
             }
             let iter = self.parse_disjunction()?;
             let mut ifs = Vec::new();
             while self.eat_kw(Kw::If) {
                 ifs.push(self.parse_disjunction()?);
             }
-            generators.push(Comprehension { target, iter, ifs, is_async });
+            generators.push(Comprehension {
+                target,
+                iter,
+                ifs,
+                is_async,
+            });
         }
         Ok(generators)
     }
@@ -194,7 +260,13 @@ impl Parser<'_> {
                 }
                 elts.push(self.parse_star_target_raw()?);
             }
-            Expr::new(self.range_from(start), ExprKind::Tuple { elts, ctx: ExprContext::Load })
+            Expr::new(
+                self.range_from(start),
+                ExprKind::Tuple {
+                    elts,
+                    ctx: ExprContext::Load,
+                },
+            )
         } else {
             first
         };
@@ -234,7 +306,9 @@ impl Parser<'_> {
     pub(crate) fn set_context(&self, expr: &mut Expr, ctx: ExprContext) -> PResult<()> {
         let range = expr.range;
         match &mut expr.kind {
-            ExprKind::Name { ctx: c, .. } | ExprKind::Attribute { ctx: c, .. } | ExprKind::Subscript { ctx: c, .. } => {
+            ExprKind::Name { ctx: c, .. }
+            | ExprKind::Attribute { ctx: c, .. }
+            | ExprKind::Subscript { ctx: c, .. } => {
                 *c = ctx;
                 Ok(())
             }
@@ -250,7 +324,11 @@ impl Parser<'_> {
                 elts.iter_mut().try_for_each(|e| self.set_context(e, ctx))
             }
             _ => {
-                let verb = if ctx == ExprContext::Del { "delete" } else { "assign to" };
+                let verb = if ctx == ExprContext::Del {
+                    "delete"
+                } else {
+                    "assign to"
+                };
                 Err(self.error_at(range, format!("cannot {verb} {}", expr_name(expr))))
             }
         }

@@ -72,7 +72,10 @@ impl<'src> Parser<'src> {
         let mut tokens = toks.tokens;
         let end = src.len() as u32;
         if tokens.is_empty() {
-            tokens.push(Token { kind: TokenKind::EndMarker, range: TextRange::new(end, end) });
+            tokens.push(Token {
+                kind: TokenKind::EndMarker,
+                range: TextRange::new(end, end),
+            });
         }
         // CPython's tokenizer puts ENDMARKER on the file's last newline, and errors found at the
         // end of the file are reported there.
@@ -81,7 +84,17 @@ impl<'src> Parser<'src> {
                 last.range = TextRange::new(end - 1, end - 1);
             }
         }
-        Parser { src, lines, tokens, tok_error: toks.error, tok_error_priority: toks.priority, pos: 0, depth: 0, furthest: std::cell::Cell::new(0), generic_error_at: std::cell::Cell::new(None) }
+        Parser {
+            src,
+            lines,
+            tokens,
+            tok_error: toks.error,
+            tok_error_priority: toks.priority,
+            pos: 0,
+            depth: 0,
+            furthest: std::cell::Cell::new(0),
+            generic_error_at: std::cell::Cell::new(None),
+        }
     }
 
     // ---- the token cursor -------------------------------------------------------------------
@@ -157,7 +170,12 @@ impl<'src> Parser<'src> {
         self.tokens[..self.pos]
             .iter()
             .rev()
-            .find(|t| !matches!(t.kind, TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent))
+            .find(|t| {
+                !matches!(
+                    t.kind,
+                    TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent
+                )
+            })
             .map_or(0, |t| t.range.end)
     }
 
@@ -259,7 +277,12 @@ impl<'src> Parser<'src> {
         if self.depth > MAX_DEPTH || low_stack {
             self.depth -= weight;
             let msg = "Parser stack overflowed - Python source too complex to parse";
-            return Err(SyntaxError::at(ErrorKind::MemoryError, msg, self.tok().range, &self.lines));
+            return Err(SyntaxError::at(
+                ErrorKind::MemoryError,
+                msg,
+                self.tok().range,
+                &self.lines,
+            ));
         }
         Ok(())
     }
@@ -271,11 +294,21 @@ impl<'src> Parser<'src> {
     // ---- errors -----------------------------------------------------------------------------
 
     pub(crate) fn error_at(&self, range: TextRange, msg: impl Into<String>) -> SyntaxError {
-        self.positioned(SyntaxError::at(ErrorKind::SyntaxError, msg, range, &self.lines), range)
+        self.positioned(
+            SyntaxError::at(ErrorKind::SyntaxError, msg, range, &self.lines),
+            range,
+        )
     }
 
-    pub(crate) fn indentation_error_at(&self, range: TextRange, msg: impl Into<String>) -> SyntaxError {
-        self.positioned(SyntaxError::at(ErrorKind::IndentationError, msg, range, &self.lines), range)
+    pub(crate) fn indentation_error_at(
+        &self,
+        range: TextRange,
+        msg: impl Into<String>,
+    ) -> SyntaxError {
+        self.positioned(
+            SyntaxError::at(ErrorKind::IndentationError, msg, range, &self.lines),
+            range,
+        )
     }
 
     /// CPython's DEDENT tokens have no column: an error placed on one has offset 0.
@@ -296,10 +329,15 @@ impl<'src> Parser<'src> {
             TokenKind::Error => self.tokenizer_error(),
             // CPython points at the indentation's last column.
             TokenKind::Indent => {
-                let at = TextRange::new(t.range.end.saturating_sub(1).max(t.range.start), t.range.end);
+                let at = TextRange::new(
+                    t.range.end.saturating_sub(1).max(t.range.start),
+                    t.range.end,
+                );
                 self.indentation_error_at(at, "unexpected indent")
             }
-            TokenKind::Dedent => self.indentation_error_at(t.range, "unexpected unindent").without_column(),
+            TokenKind::Dedent => self
+                .indentation_error_at(t.range, "unexpected unindent")
+                .without_column(),
             TokenKind::EndMarker => self.error_at(t.range, "invalid syntax").without_column(),
             _ => self.legacy_statement_error().unwrap_or_else(|| {
                 self.generic_error_at.set(Some(self.pos));
@@ -314,7 +352,10 @@ impl<'src> Parser<'src> {
     /// start at `i`.
     fn missing_comma_error(&mut self, err: &SyntaxError) -> Option<SyntaxError> {
         let i = self.generic_error_at.get()?;
-        if err.msg != "invalid syntax" || i == 0 || self.tokens[i].range.start != err_start(self, err)? {
+        if err.msg != "invalid syntax"
+            || i == 0
+            || self.tokens[i].range.start != err_start(self, err)?
+        {
             return None;
         }
         let depth: i32 = self.tokens[..i]
@@ -337,9 +378,13 @@ impl<'src> Parser<'src> {
         let start = self.element_start(i)?;
         let first = self.tokens[start];
         let second = self.tokens.get(start + 1).map(|t| t.kind);
-        let soft_keyword = first.kind == TokenKind::Name && matches!(self.text(first.range), "match" | "case" | "type" | "_");
+        let soft_keyword = first.kind == TokenKind::Name
+            && matches!(self.text(first.range), "match" | "case" | "type" | "_");
         let name_string = first.kind == TokenKind::Name
-            && matches!(second, Some(TokenKind::String | TokenKind::FStringStart | TokenKind::TStringStart));
+            && matches!(
+                second,
+                Some(TokenKind::String | TokenKind::FStringStart | TokenKind::TStringStart)
+            );
         if soft_keyword || name_string {
             return None;
         }
@@ -353,7 +398,10 @@ impl<'src> Parser<'src> {
         if legacy {
             return None;
         }
-        Some(self.error_at(a.range.cover(b.range), "invalid syntax. Perhaps you forgot a comma?"))
+        Some(self.error_at(
+            a.range.cover(b.range),
+            "invalid syntax. Perhaps you forgot a comma?",
+        ))
     }
 
     /// Is token `i` inside the parameter list of a `def` (not an expression context)?
@@ -382,16 +430,26 @@ impl<'src> Parser<'src> {
         for k in (0..i).rev() {
             match self.tokens[k].kind {
                 TokenKind::Op(Op::RPar | Op::RSqb | Op::RBrace) => depth += 1,
-                TokenKind::Op(Op::LPar | Op::LSqb | Op::LBrace) if depth == 0 => return Some(k + 1),
-                TokenKind::Op(Op::LPar | Op::LSqb | Op::LBrace) => depth -= 1,
-                TokenKind::Op(Op::Comma | Op::Equal | Op::Colon | Op::ColonEqual | Op::DoubleStar | Op::Star) if depth == 0 => {
+                TokenKind::Op(Op::LPar | Op::LSqb | Op::LBrace) if depth == 0 => {
                     return Some(k + 1)
                 }
+                TokenKind::Op(Op::LPar | Op::LSqb | Op::LBrace) => depth -= 1,
+                TokenKind::Op(
+                    Op::Comma | Op::Equal | Op::Colon | Op::ColonEqual | Op::DoubleStar | Op::Star,
+                ) if depth == 0 => return Some(k + 1),
                 TokenKind::Keyword(kw)
                     if depth == 0
                         && !matches!(
                             kw,
-                            Keyword::True | Keyword::False | Keyword::None | Keyword::Not | Keyword::And | Keyword::Or | Keyword::In | Keyword::Is | Keyword::Await
+                            Keyword::True
+                                | Keyword::False
+                                | Keyword::None
+                                | Keyword::Not
+                                | Keyword::And
+                                | Keyword::Or
+                                | Keyword::In
+                                | Keyword::Is
+                                | Keyword::Await
                         ) =>
                 {
                     return Some(k + 1)
@@ -408,7 +466,8 @@ impl<'src> Parser<'src> {
     fn legacy_statement_error(&self) -> Option<SyntaxError> {
         let name = self.tokens.get(self.pos.checked_sub(1)?)?;
         let word = self.text(name.range);
-        if name.kind != TokenKind::Name || !matches!(word, "print" | "exec") || self.at_op(Op::LPar) {
+        if name.kind != TokenKind::Name || !matches!(word, "print" | "exec") || self.at_op(Op::LPar)
+        {
             return None;
         }
         if !self.can_start_expression() {
@@ -446,13 +505,20 @@ impl<'src> Parser<'src> {
     /// The error to report when parsing failed with `err`: CPython tokenizes the rest of the
     /// source after a parser error, and some tokenizer errors further on replace the parser's.
     fn rank_errors(&self, err: SyntaxError) -> SyntaxError {
-        let Some(tok_err) = &self.tok_error else { return err };
+        let Some(tok_err) = &self.tok_error else {
+            return err;
+        };
         if *tok_err == err {
             return err;
         }
         // CPython re-reads the rest of the source for tokenizer errors only after errors raised
         // by grammar rules, not after the ones it raises for an unexpected INDENT or DEDENT.
-        if err.kind == ErrorKind::MemoryError || matches!(err.msg.as_str(), "unexpected indent" | "unexpected unindent") {
+        if err.kind == ErrorKind::MemoryError
+            || matches!(
+                err.msg.as_str(),
+                "unexpected indent" | "unexpected unindent"
+            )
+        {
             return err;
         }
         let replaces = match self.tok_error_priority {
@@ -461,7 +527,8 @@ impl<'src> Parser<'src> {
             // the end of the input inside the bracket is the tokenizer's error outright.
             ErrorPriority::UnclosedBracket => {
                 let seen = self.tokens[self.furthest.get().min(self.tokens.len() - 1)];
-                seen.kind == TokenKind::Error || self.lines.line_col(seen.range.start).0 > tok_err.lineno
+                seen.kind == TokenKind::Error
+                    || self.lines.line_col(seen.range.start).0 > tok_err.lineno
             }
             ErrorPriority::InFString | ErrorPriority::WhenReached => false,
         };
@@ -481,9 +548,9 @@ impl<'src> Parser<'src> {
 }
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod stmt_tests;
+#[cfg(test)]
+mod tests;
 
 /// The byte offset where `err` starts, recomputed from its line and column.
 fn err_start(p: &Parser<'_>, err: &SyntaxError) -> Option<u32> {

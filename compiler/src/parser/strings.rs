@@ -70,14 +70,19 @@ impl Parser<'_> {
                     let q = quote_len(&text[plen..]);
                     let body_start = plen + q;
                     let body = &text[body_start..text.len() - q];
-                                        if prefix.bytes {
+                    if prefix.bytes {
                         n_bytes += 1;
-                        let value = literals::decode_bytes(body, prefix.raw).map_err(|e| self.literal_error(e, tok.range))?;
+                        let value = literals::decode_bytes(body, prefix.raw)
+                            .map_err(|e| self.literal_error(e, tok.range))?;
                         bytes.extend_from_slice(&value);
                     } else {
                         n_str += 1;
-                        let value = literals::decode_str(body, prefix.raw, false).map_err(|e| self.literal_error(e, tok.range))?;
-                        pieces.push(Piece::Text { value, range: tok.range });
+                        let value = literals::decode_str(body, prefix.raw, false)
+                            .map_err(|e| self.literal_error(e, tok.range))?;
+                        pieces.push(Piece::Text {
+                            value,
+                            range: tok.range,
+                        });
                     }
                 }
                 TokenKind::FStringStart | TokenKind::TStringStart => {
@@ -97,10 +102,19 @@ impl Parser<'_> {
             return Err(self.error_at(self.tok().range, "cannot mix bytes and nonbytes literals"));
         }
         if n_t > 0 && (n_str + n_f + n_bytes) > 0 {
-            return Err(self.error_at(range, "cannot mix t-string literals with string or bytes literals"));
+            return Err(self.error_at(
+                range,
+                "cannot mix t-string literals with string or bytes literals",
+            ));
         }
         if n_bytes > 0 {
-            return Ok(Expr::new(range, ExprKind::Constant { value: Constant::Bytes(bytes), kind: None }));
+            return Ok(Expr::new(
+                range,
+                ExprKind::Constant {
+                    value: Constant::Bytes(bytes),
+                    kind: None,
+                },
+            ));
         }
         if n_f + n_t == 0 {
             let mut value = PyStr::new();
@@ -110,10 +124,20 @@ impl Parser<'_> {
                 }
             }
             let kind = if first_is_u { Some("u") } else { None };
-            return Ok(Expr::new(range, ExprKind::Constant { value: Constant::Str(value), kind }));
+            return Ok(Expr::new(
+                range,
+                ExprKind::Constant {
+                    value: Constant::Str(value),
+                    kind,
+                },
+            ));
         }
         let values = merge_pieces(pieces);
-        let kind = if n_t > 0 { ExprKind::TemplateStr { values } } else { ExprKind::JoinedStr { values } };
+        let kind = if n_t > 0 {
+            ExprKind::TemplateStr { values }
+        } else {
+            ExprKind::JoinedStr { values }
+        };
         Ok(Expr::new(range, kind))
     }
 
@@ -148,14 +172,24 @@ impl Parser<'_> {
     }
 
     fn fstring_text(&self, tok: Token, raw: bool) -> PResult<Piece> {
-        let value = literals::decode_str(self.text(tok.range), raw, true).map_err(|e| self.literal_error(e, tok.range))?;
-        Ok(Piece::Text { value, range: tok.range })
+        let value = literals::decode_str(self.text(tok.range), raw, true)
+            .map_err(|e| self.literal_error(e, tok.range))?;
+        Ok(Piece::Text {
+            value,
+            range: tok.range,
+        })
     }
 
     /// `{ expr [=] [!conv] [:spec] }`, pushing the debug text (for `=`) and the field itself.
     /// A t-string's own fields are `Interpolation`s; fields nested in a format spec (`top` false)
     /// are `FormattedValue`s in both kinds of string.
-    fn parse_replacement_field(&mut self, pieces: &mut Vec<Piece>, is_t: bool, raw: bool, top: bool) -> PResult<()> {
+    fn parse_replacement_field(
+        &mut self,
+        pieces: &mut Vec<Piece>,
+        is_t: bool,
+        raw: bool,
+        top: bool,
+    ) -> PResult<()> {
         let which = if is_t { "t-string" } else { "f-string" };
         let lbrace = self.bump();
         let expr_first_token = self.mark();
@@ -166,7 +200,10 @@ impl Parser<'_> {
         if self.at_kw(crate::tokenizer::Keyword::Lambda) {
             // The lambda's ':' reads as the start of a format spec.
             let start = self.start();
-            let colon = self.tokens_from(self.mark()).iter().find(|t| t.kind == TokenKind::Op(Op::Colon));
+            let colon = self
+                .tokens_from(self.mark())
+                .iter()
+                .find(|t| t.kind == TokenKind::Op(Op::Colon));
             let end = colon.map_or(self.tok().range.end, |t| t.range.end);
             let msg = format!("{which}: lambda expressions are not allowed without parentheses");
             return Err(self.error_at(TextRange::new(start, end), msg));
@@ -183,7 +220,10 @@ impl Parser<'_> {
             debug = true;
             let range = TextRange::new(lbrace.range.end, self.start());
             let text = self.text_without_comments(expr_first_token, range);
-            pieces.push(Piece::Text { value: PyStr::from(text.as_str()), range });
+            pieces.push(Piece::Text {
+                value: PyStr::from(text.as_str()),
+                range,
+            });
         }
         let mut conversion = -1;
         if self.at_op(Op::Exclamation) {
@@ -194,7 +234,9 @@ impl Parser<'_> {
                 return Err(self.error_at(tok.range, msg));
             }
             if tok.range.start != bang.range.end {
-                let msg = format!("{which}: conversion type must come right after the exclamanation mark");
+                let msg = format!(
+                    "{which}: conversion type must come right after the exclamanation mark"
+                );
                 return Err(self.error_at(tok.range, msg));
             }
             conversion = match self.text(tok.range) {
@@ -212,7 +254,11 @@ impl Parser<'_> {
         if self.at_op(Op::Colon) {
             let colon = self.bump();
             let mut spec = Vec::new();
-            let middle = if is_t { TokenKind::TStringMiddle } else { TokenKind::FStringMiddle };
+            let middle = if is_t {
+                TokenKind::TStringMiddle
+            } else {
+                TokenKind::FStringMiddle
+            };
             loop {
                 let tok = self.tok();
                 if tok.kind == middle {
@@ -232,8 +278,13 @@ impl Parser<'_> {
             return Err(self.tokenizer_error());
         }
         if !self.at_op(Op::RBrace) {
-            let at_end = matches!(self.kind(), TokenKind::FStringEnd | TokenKind::TStringEnd | TokenKind::EndMarker);
-            let msg = if format_spec.as_ref().is_some_and(|spec| matches!(&spec.kind, ExprKind::JoinedStr { values } if values.is_empty())) {
+            let at_end = matches!(
+                self.kind(),
+                TokenKind::FStringEnd | TokenKind::TStringEnd | TokenKind::EndMarker
+            );
+            let msg = if format_spec.as_ref().is_some_and(
+                |spec| matches!(&spec.kind, ExprKind::JoinedStr { values } if values.is_empty()),
+            ) {
                 format!("{which}: expecting '}}', or format specs")
             } else if at_end || debug || conversion != -1 || format_spec.is_some() {
                 format!("{which}: expecting '}}'")
@@ -249,11 +300,23 @@ impl Parser<'_> {
         }
         let range = self.range_from(lbrace.range.start);
         let kind = if is_t && top {
-            let text = self.text_without_comments(expr_first_token, TextRange::new(lbrace.range.end, expr_end));
+            let text = self.text_without_comments(
+                expr_first_token,
+                TextRange::new(lbrace.range.end, expr_end),
+            );
             let str = PyStr::from(text.as_str());
-            ExprKind::Interpolation { value: Box::new(value), str, conversion, format_spec }
+            ExprKind::Interpolation {
+                value: Box::new(value),
+                str,
+                conversion,
+                format_spec,
+            }
         } else {
-            ExprKind::FormattedValue { value: Box::new(value), conversion, format_spec }
+            ExprKind::FormattedValue {
+                value: Box::new(value),
+                conversion,
+                format_spec,
+            }
         };
         pieces.push(Piece::Field(Expr::new(range, kind)));
         Ok(())
@@ -273,7 +336,9 @@ impl Parser<'_> {
             if tok.range.start >= range.end {
                 break;
             }
-            out.push_str(&strip_comment(self.text(TextRange::new(at, tok.range.start))));
+            out.push_str(&strip_comment(
+                self.text(TextRange::new(at, tok.range.start)),
+            ));
             out.push_str(self.text(tok.range));
             at = tok.range.end;
         }
@@ -286,7 +351,10 @@ impl Parser<'_> {
     /// The `Constant` for a `Number` token.
     pub(crate) fn number_constant(&self, tok: Token) -> PResult<Expr> {
         match literals::parse_number(self.text(tok.range)) {
-            Ok(value) => Ok(Expr::new(tok.range, ExprKind::Constant { value, kind: None })),
+            Ok(value) => Ok(Expr::new(
+                tok.range,
+                ExprKind::Constant { value, kind: None },
+            )),
             Err(msg) => Err(self.error_at(tok.range, msg)),
         }
     }
@@ -300,7 +368,13 @@ fn merge_pieces(pieces: Vec<Piece>) -> Vec<Expr> {
     let flush = |text: &mut Option<(PyStr, TextRange)>, values: &mut Vec<Expr>| {
         if let Some((value, range)) = text.take() {
             if !value.is_empty() {
-                values.push(Expr::new(range, ExprKind::Constant { value: Constant::Str(value), kind: None }));
+                values.push(Expr::new(
+                    range,
+                    ExprKind::Constant {
+                        value: Constant::Str(value),
+                        kind: None,
+                    },
+                ));
             }
         }
     };

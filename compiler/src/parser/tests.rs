@@ -11,7 +11,8 @@ fn parse_on_small_stack(src: String, stack: usize) -> Result<(), (ErrorKind, Str
         .spawn(move || {
             let module = crate::parse_module(&src).map_err(|e| (e.kind, e.msg))?;
             // Dumping and dropping the tree recurse as deep as it nests, too.
-            let dump = crate::ast::dump::dump_module(&module, &crate::text::LineIndex::new(&src), true);
+            let dump =
+                crate::ast::dump::dump_module(&module, &crate::text::LineIndex::new(&src), true);
             assert!(dump.starts_with("Module(body=["));
             drop(module);
             Ok(())
@@ -48,12 +49,18 @@ fn too_deep_nesting_is_cpythons_memory_error() {
         format!("x = {}1\n", "-".repeat(100_000)),
     ];
     for src in cases {
-        assert_eq!(parse_on_small_stack(src, 256 << 10), Err((ErrorKind::MemoryError, msg.clone())));
+        assert_eq!(
+            parse_on_small_stack(src, 256 << 10),
+            Err((ErrorKind::MemoryError, msg.clone()))
+        );
     }
 }
 
 #[test]
 fn too_many_parentheses_is_the_tokenizers_error() {
     let src = format!("x = {}1{}\n", "(".repeat(201), ")".repeat(201));
-    assert_eq!(parse_on_small_stack(src, 256 << 10), Err((ErrorKind::SyntaxError, "too many nested parentheses".into())));
+    assert_eq!(
+        parse_on_small_stack(src, 256 << 10),
+        Err((ErrorKind::SyntaxError, "too many nested parentheses".into()))
+    );
 }
