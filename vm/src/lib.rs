@@ -1,8 +1,17 @@
-//! protopy's runtime. For now: the front-end entry points the CLI uses, CPython's syntax-error
-//! report, and the pure building blocks of the builtin types (text, formatting, numbers); the
-//! interpreter, builtins, import system and embedding API come with issue 3.
+//! protopy's runtime. For now: the front-end entry points the CLI uses and CPython's syntax-error
+//! report; the interpreter, builtins, import system and embedding API come with issue 3.
 
+pub mod api;
+pub mod builtins;
+pub mod eval;
 pub mod format;
+pub mod modules;
 pub mod numeric;
+pub mod ops;
+pub mod protocols;
 pub mod report;
+pub mod runtime;
 pub mod text;
+pub mod thread;
+pub mod traceback;
+pub mod types;

@@ -13,13 +13,22 @@ const EXIT_NOT_FOUND: u8 = 65;
 const EXIT_EXCEPTION: u8 = 70;
 
 #[derive(clap::Parser, Debug)]
-#[command(name = "protopy", version, about = "A Python 3.14 runtime without a global interpreter lock")]
+#[command(
+    name = "protopy",
+    version,
+    about = "A Python 3.14 runtime without a global interpreter lock"
+)]
 struct Cli {
     /// Program passed in as a string (terminates the option list).
     #[arg(short = 'c', value_name = "CODE", conflicts_with_all = ["module", "script"])]
     code: Option<String>,
     /// Run a library module as a script (terminates the option list).
-    #[arg(short = 'm', long = "module", value_name = "MODULE", conflicts_with = "script")]
+    #[arg(
+        short = 'm',
+        long = "module",
+        value_name = "MODULE",
+        conflicts_with = "script"
+    )]
     module: Option<String>,
     /// Run this file as the main script.
     #[arg(long = "script", value_name = "FILE")]
@@ -50,7 +59,9 @@ fn main() -> ExitCode {
         Err(e) => {
             let _ = e.print();
             return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => ExitCode::SUCCESS,
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
                 _ => ExitCode::from(EXIT_USAGE),
             };
         }
@@ -65,11 +76,17 @@ enum Source {
 }
 
 fn run(cli: Cli) -> u8 {
+    let script_from_option = cli.script_opt.is_some();
     let source = if let Some(code) = cli.code {
         Source::Code(code)
     } else if let Some(module) = cli.module {
-        return not_implemented(&format!("running modules (-m {module}) needs the import system, which is not built yet"));
-    } else if let Some(path) = cli.script_opt.or_else(|| cli.script.first().map(PathBuf::from)) {
+        return not_implemented(&format!(
+            "running modules (-m {module}) needs the import system, which is not built yet"
+        ));
+    } else if let Some(path) = cli
+        .script_opt
+        .or_else(|| cli.script.first().map(PathBuf::from))
+    {
         Source::File(path)
     } else {
         return not_implemented("the interactive REPL is not built yet");
@@ -79,7 +96,11 @@ fn run(cli: Cli) -> u8 {
         Source::File(path) => match std::fs::read(path) {
             Ok(bytes) => (display_path(path), bytes),
             Err(e) => {
-                eprintln!("protopy: can't open file '{}': {}", display_path(path), os_error_text(&e));
+                eprintln!(
+                    "protopy: can't open file '{}': {}",
+                    display_path(path),
+                    os_error_text(&e)
+                );
                 return EXIT_NOT_FOUND;
             }
         },
@@ -104,7 +125,8 @@ fn run(cli: Cli) -> u8 {
     };
     if cli.dump_ast {
         let lines = protopy_compiler::text::LineIndex::new(&text);
-        let dump = protopy_compiler::ast::dump::dump_module(&module, &lines, cli.include_attributes);
+        let dump =
+            protopy_compiler::ast::dump::dump_module(&module, &lines, cli.include_attributes);
         let mut out = std::io::stdout().lock();
         return match writeln!(out, "{dump}").and_then(|()| out.flush()) {
             Ok(()) => 0,
@@ -126,7 +148,56 @@ fn run(cli: Cli) -> u8 {
             Err(_) => EXIT_EXCEPTION,
         };
     }
-    not_implemented("executing Python code needs the interpreter, which is not built yet (issue 3); --dump-ast works")
+    let code = match protopy_compiler::codegen::compile(&module, &text, &filename) {
+        Ok(code) => code,
+        Err(err) => {
+            eprint!("{}", format_syntax_error(&err, &filename, Some(&text)));
+            return EXIT_EXCEPTION;
+        }
+    };
+    let argv = match &source {
+        Source::Code(_) => std::iter::once("-c".to_string())
+            .chain(cli.script.iter().cloned())
+            .collect(),
+        Source::File(path) => {
+            let first = path.display().to_string();
+            std::iter::once(first)
+                .chain(
+                    cli.script
+                        .iter()
+                        .skip(usize::from(!script_from_option))
+                        .cloned(),
+                )
+                .collect()
+        }
+    };
+    execute(code, &text, &filename, argv)
+}
+
+/// Runs compiled code as `__main__`: 0, `sys.exit`'s status, or 70 after a traceback.
+fn execute(
+    code: protopy_compiler::bytecode::CodeObject,
+    text: &str,
+    filename: &str,
+    argv: Vec<String>,
+) -> u8 {
+    let config = protopy_vm::runtime::Config {
+        argv,
+        path: Vec::new(),
+    };
+    let mut interp = match protopy_vm::api::Interpreter::new(config) {
+        Ok(i) => i,
+        Err(msg) => {
+            eprintln!("protopy: {msg}");
+            return EXIT_EXCEPTION;
+        }
+    };
+    let protopy_vm::api::Outcome::Exit(status, stderr_text) = interp.run_main(code, text, filename);
+    let _ = std::io::stdout().flush();
+    if !stderr_text.is_empty() {
+        eprint!("{stderr_text}");
+    }
+    status
 }
 
 /// An OS error as CPython words it: `[Errno 2] No such file or directory`.
@@ -143,7 +214,10 @@ fn os_error_text(e: &std::io::Error) -> String {
 
 /// CPython shows the script path made absolute.
 fn display_path(path: &std::path::Path) -> String {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()).display().to_string()
+    std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
 }
 
 fn not_implemented(what: &str) -> u8 {

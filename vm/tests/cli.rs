@@ -88,12 +88,25 @@ fn syntax_errors_are_reported_as_cpython_does_and_exit_70() {
 }
 
 #[test]
-fn running_code_says_plainly_that_the_interpreter_is_missing() {
-    let out = protopy(&["-c", "pass"]);
+fn code_runs_and_prints() {
+    let out = protopy(&["-c", "print(1 + 2)"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "3\n");
+}
+
+#[test]
+fn uncaught_exception_prints_traceback_and_exits_70() {
+    let out = protopy(&["-c", "x = 1\n1 / 0"]);
     assert_eq!(out.status.code(), Some(70));
-    assert!(
-        stderr(&out).starts_with("NotImplementedError: "),
-        "{}",
-        stderr(&out)
+    assert_eq!(
+        stderr(&out),
+        "Traceback (most recent call last):\n  File \"<string>\", line 2, in <module>\n    1 / 0\n    ~~^~~\nZeroDivisionError: division by zero\n"
     );
+}
+
+#[test]
+fn sys_exit_passes_its_status_through() {
+    let out = protopy(&["-c", "import sys\nsys.exit(3)"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(stderr(&out), "");
 }

@@ -1,0 +1,190 @@
+//! The builtins over iterables (Python/bltinmodule.c `builtin_sorted`, `min_max`, `builtin_sum`)
+//! and `list.sort`'s stable merge sort with fallible comparisons (Objects/listobject.c).
+
+use protopy_objects::Value;
+
+use crate::protocols;
+use crate::thread::{PyResult, Vm};
+use crate::types::Args;
+
+/// `a < b` as a bool.
+fn less(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        return Ok(x < y);
+    }
+    let r = protocols::compare::rich_compare(vm, a, b, 0)?;
+    protocols::truth(vm, r)
+}
+
+/// Sorts `items` by `keys` (same length), stably; `reverse` keeps equal items in order.
+pub fn sort_values(
+    vm: &mut Vm,
+    items: &mut Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+) -> PyResult<()> {
+    let mark = vm.temps.len();
+    vm.temps.extend_from_slice(items);
+    let keys = match key {
+        Some(k) if !k.is_none() => {
+            let mut ks = Vec::with_capacity(items.len());
+            for &v in items.iter() {
+                let kv = protocols::call::call(vm, k, Args::new(vec![v]));
+                let kv = match kv {
+                    Ok(kv) => kv,
+                    Err(e) => {
+                        vm.temps.truncate(mark);
+                        return Err(e);
+                    }
+                };
+                vm.temps.push(kv);
+                ks.push(kv);
+            }
+            ks
+        }
+        _ => items.clone(),
+    };
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    if reverse {
+        idx.reverse();
+    }
+    let r = merge_sort(vm, &mut idx, &keys);
+    vm.temps.truncate(mark);
+    r?;
+    if reverse {
+        idx.reverse();
+    }
+    let sorted: Vec<Value> = idx.iter().map(|&i| items[i]).collect();
+    *items = sorted;
+    Ok(())
+}
+
+fn merge_sort(vm: &mut Vm, idx: &mut [usize], keys: &[Value]) -> PyResult<()> {
+    let n = idx.len();
+    if n <= 1 {
+        return Ok(());
+    }
+    let mid = n / 2;
+    merge_sort(vm, &mut idx[..mid], keys)?;
+    merge_sort(vm, &mut idx[mid..], keys)?;
+    let (left, right) = (idx[..mid].to_vec(), idx[mid..].to_vec());
+    let (mut i, mut j, mut k) = (0, 0, 0);
+    while i < left.len() && j < right.len() {
+        if less(vm, keys[right[j]], keys[left[i]])? {
+            idx[k] = right[j];
+            j += 1;
+        } else {
+            idx[k] = left[i];
+            i += 1;
+        }
+        k += 1;
+    }
+    for &v in left[i..].iter().chain(&right[j..]) {
+        idx[k] = v;
+        k += 1;
+    }
+    Ok(())
+}
+
+/// `sorted(iterable, /, *, key=None, reverse=False)`.
+pub fn sorted(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let key = args.take_kw(vm, "key");
+    let reverse = match args.take_kw(vm, "reverse") {
+        Some(r) => protocols::truth(vm, r)?,
+        None => false,
+    };
+    args.check(vm, "sorted", 1, 1)?;
+    let mut items = protocols::iter::collect(vm, args.pos[0])?;
+    sort_values(vm, &mut items, key, reverse)?;
+    vm.new_list(items)
+}
+
+fn min_max(vm: &mut Vm, mut args: Args, name: &str, want_less: bool) -> PyResult<Value> {
+    let key = args.take_kw(vm, "key").filter(|k| !k.is_none());
+    let default = args.take_kw(vm, "default");
+    if let Some(&(k, _)) = args.kw.first() {
+        let k = vm.rust_str(k).unwrap_or_default();
+        return Err(vm.type_error(&format!(
+            "{name}() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    let items = match args.pos.len() {
+        0 => return Err(vm.type_error(&format!("{name} expected at least 1 argument, got 0"))),
+        1 => protocols::iter::collect(vm, args.pos[0])?,
+        _ => args.pos.clone(),
+    };
+    if items.is_empty() {
+        return match default {
+            Some(d) => Ok(d),
+            None => Err(vm.value_error(&format!("{name}() iterable argument is empty"))),
+        };
+    }
+    let mark = vm.temps.len();
+    vm.temps.extend_from_slice(&items);
+    let r = (|| {
+        let mut best = items[0];
+        let mut best_key = match key {
+            Some(k) => protocols::call::call(vm, k, Args::new(vec![best]))?,
+            None => best,
+        };
+        for &v in &items[1..] {
+            let kv = match key {
+                Some(k) => protocols::call::call(vm, k, Args::new(vec![v]))?,
+                None => v,
+            };
+            vm.temps.push(kv);
+            vm.temps.push(best_key);
+            let better = if want_less {
+                less(vm, kv, best_key)?
+            } else {
+                less(vm, best_key, kv)?
+            };
+            if better {
+                best = v;
+                best_key = kv;
+            }
+        }
+        Ok(best)
+    })();
+    vm.temps.truncate(mark);
+    r
+}
+
+/// `min(iterable, *[, key, default])`, `min(a, b, *args[, key])`.
+pub fn min(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    min_max(vm, args, "min", true)
+}
+
+/// `max(...)`.
+pub fn max(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    min_max(vm, args, "max", false)
+}
+
+/// `sum(iterable, /, start=0)`.
+pub fn sum(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let start = args.take_kw(vm, "start");
+    args.check(vm, "sum", 1, 2)?;
+    let mut acc = start.or(args.get(1)).unwrap_or(Value::from_bool(false));
+    if acc.as_bool().is_some() {
+        acc = Value::from_i64(0).unwrap_or(acc);
+    }
+    if vm.str_data(acc).is_some() {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let items = protocols::iter::collect(vm, args.pos[0])?;
+    let mark = vm.temps.len();
+    vm.temps.extend_from_slice(&items);
+    for v in items {
+        vm.temps.push(acc);
+        let r = protocols::number::binary_op(vm, acc, v, 0);
+        match r {
+            Ok(r) => acc = r,
+            Err(e) => {
+                vm.temps.truncate(mark);
+                return Err(e);
+            }
+        }
+    }
+    vm.temps.truncate(mark);
+    Ok(acc)
+}

@@ -1,0 +1,209 @@
+//! The dispatch loop (CPython's `_PyEval_EvalFrameDefault`, Python/ceval.c, with the handlers of
+//! Python/bytecodes.c): fetch, dispatch to the opcode family's handler in `ops/`, and unwind
+//! through the code's exception table on error.
+
+pub mod frame;
+pub mod generator;
+
+use protopy_compiler::bytecode::Opcode as Op;
+use protopy_objects::Value;
+
+use crate::ops;
+use crate::runtime::Ty;
+use crate::thread::{PyErr, PyResult, Vm};
+use frame::Frame;
+
+/// How a frame's run ended without an exception.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+/// What a handler asks of the loop.
+pub type Step = PyResult<Option<Exit>>;
+
+/// The instruction at which `vm`'s frame should continue.
+impl Vm {
+    #[inline]
+    pub fn f(&mut self) -> &mut Frame {
+        let n = self.frames.len().saturating_sub(1);
+        &mut self.frames[n]
+    }
+}
+
+/// Runs `frame` to its return (or yield) on a stack with room for it; the frame is handed back
+/// for generators to keep.
+pub fn run_frame(vm: &mut Vm, frame: Frame) -> (Frame, PyResult<Exit>) {
+    resume_frame(vm, frame, None)
+}
+
+/// Runs `frame` from its instruction pointer, first raising `throw` at its last instruction
+/// when given (`generator.throw`).
+pub fn resume_frame(vm: &mut Vm, frame: Frame, throw: Option<PyErr>) -> (Frame, PyResult<Exit>) {
+    let limit = vm
+        .rt
+        .recursion_limit
+        .load(std::sync::atomic::Ordering::Relaxed);
+    if vm.depth >= limit {
+        let e = vm.new_error(Ty::RecursionError, "maximum recursion depth exceeded");
+        return (frame, Err(e));
+    }
+    vm.depth += 1;
+    vm.frames.push(frame);
+    vm.safepoint();
+    let r = stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || match throw {
+        Some(e) => unwind(vm, e).and_then(|()| execute(vm)),
+        None => execute(vm),
+    });
+    vm.depth -= 1;
+    let frame = match vm.frames.pop() {
+        Some(f) => f,
+        None => return (empty_frame_placeholder(vm), r),
+    };
+    (frame, r)
+}
+
+#[cold]
+fn empty_frame_placeholder(vm: &Vm) -> Frame {
+    let code = std::sync::Arc::new(crate::types::function::CodeData::empty());
+    Frame::new(Value::NONE, code, Value::NONE, vm.rt.builtins, Value::NULL)
+}
+
+fn execute(vm: &mut Vm) -> PyResult<Exit> {
+    loop {
+        let f = vm.f();
+        let ip = f.ip;
+        let Some(&instr) = f.code.co.instructions.get(ip) else {
+            return Err(vm.new_error(Ty::SystemError, "instruction pointer out of range"));
+        };
+        f.ip = ip + 1;
+        f.lasti = ip;
+        let arg = instr.arg;
+        let step: Step = match instr.op {
+            Op::NOP => Ok(None),
+            Op::POP_TOP => {
+                f.pop();
+                Ok(None)
+            }
+            Op::PUSH_NULL => {
+                f.push(Value::NULL);
+                Ok(None)
+            }
+            Op::COPY => {
+                let v = f.peek(arg as usize);
+                f.push(v);
+                Ok(None)
+            }
+            Op::SWAP => {
+                let n = f.stack.len();
+                let i = arg as usize;
+                if i <= n && i >= 1 {
+                    f.stack.swap(n - 1, n - i);
+                }
+                Ok(None)
+            }
+            Op::LOAD_CONST => {
+                let v = f
+                    .code
+                    .consts
+                    .get(arg as usize)
+                    .copied()
+                    .unwrap_or(Value::NONE);
+                f.push(v);
+                Ok(None)
+            }
+            Op::LOAD_SMALL_INT => {
+                f.push(Value::from_i64(arg as i64).unwrap_or(Value::NONE));
+                Ok(None)
+            }
+            Op::LOAD_FAST => {
+                let v = f.fast.get(arg as usize).copied().unwrap_or(Value::NULL);
+                if v.is_null() {
+                    Err(ops::load_store::unbound_local(vm, arg))
+                } else {
+                    f.push(v);
+                    Ok(None)
+                }
+            }
+            Op::STORE_FAST => {
+                let v = f.pop();
+                if let Some(slot) = f.fast.get_mut(arg as usize) {
+                    *slot = v;
+                }
+                Ok(None)
+            }
+            Op::JUMP_FORWARD | Op::JUMP_BACKWARD_NO_INTERRUPT => {
+                f.ip = arg as usize;
+                Ok(None)
+            }
+            Op::JUMP_BACKWARD => {
+                f.ip = arg as usize;
+                vm.safepoint();
+                Ok(None)
+            }
+            Op::POP_JUMP_IF_FALSE | Op::POP_JUMP_IF_TRUE => {
+                let v = f.pop();
+                let t = match v.as_bool() {
+                    Some(b) => Ok(b),
+                    None => {
+                        vm.temps.push(v);
+                        let r = crate::protocols::truth(vm, v);
+                        vm.temps.pop();
+                        r
+                    }
+                };
+                match t {
+                    Ok(t) => {
+                        if t == (instr.op == Op::POP_JUMP_IF_TRUE) {
+                            vm.f().ip = arg as usize;
+                        }
+                        Ok(None)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            Op::POP_JUMP_IF_NONE | Op::POP_JUMP_IF_NOT_NONE => {
+                let v = f.pop();
+                if v.is_none() == (instr.op == Op::POP_JUMP_IF_NONE) {
+                    f.ip = arg as usize;
+                }
+                Ok(None)
+            }
+            Op::RETURN_VALUE => {
+                let v = f.pop();
+                Ok(Some(Exit::Return(v)))
+            }
+            op => ops::dispatch(vm, op, arg),
+        };
+        match step {
+            Ok(None) => {}
+            Ok(Some(exit)) => return Ok(exit),
+            Err(e) => unwind(vm, e)?,
+        }
+    }
+}
+
+/// Records the frame in the exception's traceback (unless re-raising) and jumps to the
+/// handler covering the failing instruction; returns the exception when there is none.
+fn unwind(vm: &mut Vm, e: PyErr) -> PyResult<()> {
+    let reraise = std::mem::take(&mut vm.reraising);
+    if !reraise {
+        crate::types::exceptions::traceback_here(vm, e.exc);
+        crate::types::exceptions::set_context_from_handled(vm, e.exc);
+    }
+    let f = vm.f();
+    // The handler covers the instruction that raised; `lasti` (moved back by `RERAISE` to
+    // the original instruction) is what the traceback and the handler see, as in CPython.
+    let lasti = f.lasti as u32;
+    let at = f.ip.saturating_sub(1) as u32;
+    let Some(h) = f.code.co.handler_for(at).copied() else {
+        return Err(e);
+    };
+    f.stack.truncate(h.depth as usize);
+    if h.push_lasti {
+        f.push(Value::from_i64(lasti as i64).unwrap_or(Value::NONE));
+    }
+    f.push(e.exc);
+    f.ip = h.target as usize;
+    Ok(())
+}

@@ -1,0 +1,162 @@
+//! Building containers and strings, unpacking, formatting and the one-argument intrinsics
+//! (CPython's Python/bytecodes.c `BUILD_*`, `LIST_APPEND`, `UNPACK_SEQUENCE`, `FORMAT_*`).
+
+use protopy_compiler::bytecode::Opcode as Op;
+
+use super::{not_yet, replace_top};
+use crate::eval::Step;
+use crate::protocols;
+use crate::thread::Vm;
+use crate::types::dict;
+
+pub fn build(vm: &mut Vm, op: Op, arg: u32) -> Step {
+    let n = arg as usize;
+    let items = {
+        let f = vm.f();
+        let at = f
+            .stack
+            .len()
+            .saturating_sub(if op == Op::BUILD_MAP { 2 * n } else { n });
+        f.stack[at..].to_vec()
+    };
+    let count = items.len();
+    let v = match op {
+        Op::BUILD_TUPLE => vm.new_tuple(items)?,
+        Op::BUILD_LIST => vm.new_list(items)?,
+        Op::BUILD_MAP => {
+            let d = vm.new_dict()?;
+            vm.temps.push(d);
+            for kv in items.chunks(2) {
+                if let Err(e) = dict::set_item(vm, d, kv[0], kv[1]) {
+                    vm.temps.pop();
+                    return Err(e);
+                }
+            }
+            vm.temps.pop();
+            d
+        }
+        Op::BUILD_STRING => {
+            let mut bytes = Vec::new();
+            for v in &items {
+                bytes.extend_from_slice(vm.str_data(*v).map(|d| d.as_bytes()).unwrap_or(&[]));
+            }
+            crate::types::str::new_from_bytes(vm, bytes)?
+        }
+        _ => return Err(not_yet(vm, "set displays")),
+    };
+    replace_top(vm, count, v)
+}
+
+/// `LIST_APPEND`, `LIST_EXTEND`, `MAP_ADD`, `DICT_UPDATE`, `DICT_MERGE` into `STACK[-i]`.
+pub fn add_to(vm: &mut Vm, op: Op, arg: u32) -> Step {
+    let i = arg as usize;
+    match op {
+        Op::MAP_ADD => {
+            let (target, k, v) = (vm.f().peek(i + 2), vm.f().peek(2), vm.f().peek(1));
+            dict::set_item(vm, target, k, v)?;
+            vm.f().pop_n(2);
+        }
+        _ => {
+            let (target, v) = (vm.f().peek(i + 1), vm.f().peek(1));
+            match op {
+                Op::LIST_APPEND => {
+                    if let Some(l) = vm.list_data(target) {
+                        l.push(v);
+                    }
+                }
+                Op::LIST_EXTEND => {
+                    let items = protocols::iter::collect(vm, v)?;
+                    if let Some(l) = vm.list_data(target) {
+                        l.lock().extend(items);
+                    }
+                }
+                _ => dict::update(vm, target, v)?,
+            }
+            vm.f().pop();
+        }
+    }
+    Ok(None)
+}
+
+pub fn unpack_sequence(vm: &mut Vm, arg: u32) -> Step {
+    let seq = vm.f().peek(1);
+    let items = protocols::iter::collect(vm, seq)?;
+    let n = arg as usize;
+    if items.len() != n {
+        let msg = if items.len() < n {
+            format!(
+                "not enough values to unpack (expected {n}, got {})",
+                items.len()
+            )
+        } else {
+            format!(
+                "too many values to unpack (expected {n}, got {})",
+                items.len()
+            )
+        };
+        return Err(vm.value_error(&msg));
+    }
+    let f = vm.f();
+    f.pop();
+    f.stack.extend(items.into_iter().rev());
+    Ok(None)
+}
+
+pub fn format(vm: &mut Vm, op: Op, arg: u32) -> Step {
+    match op {
+        Op::CONVERT_VALUE => {
+            let v = vm.f().peek(1);
+            let s = match arg {
+                1 => protocols::repr::str(vm, v)?,
+                2 => protocols::repr::repr(vm, v)?,
+                _ => return Err(not_yet(vm, "ascii()")),
+            };
+            let s = vm.new_str(&s)?;
+            replace_top(vm, 1, s)
+        }
+        Op::FORMAT_SIMPLE => {
+            let v = vm.f().peek(1);
+            if vm.str_data(v).is_some() {
+                return Ok(None);
+            }
+            let empty = vm.intern("")?;
+            let s = protocols::format::format(vm, v, empty)?;
+            replace_top(vm, 1, s)
+        }
+        _ => {
+            let (v, spec) = (vm.f().peek(2), vm.f().peek(1));
+            let s = protocols::format::format(vm, v, spec)?;
+            replace_top(vm, 2, s)
+        }
+    }
+}
+
+pub fn intrinsic_1(vm: &mut Vm, arg: u32) -> Step {
+    let v = vm.f().peek(1);
+    let r = match arg {
+        5 => protocols::number::unary(vm, v, b'+')?,
+        6 => {
+            let items = vm.list_data(v).map(|l| l.snapshot()).unwrap_or_default();
+            vm.new_tuple(items)?
+        }
+        3 => {
+            if vm.is_instance_ty(v, crate::runtime::Ty::StopIteration) {
+                let e = vm.new_error(
+                    crate::runtime::Ty::RuntimeError,
+                    "generator raised StopIteration",
+                );
+                if let Some(d) = vm.opaque::<crate::types::exceptions::ExcData>(e.exc) {
+                    *d.cause.lock() = v;
+                    *d.context.lock() = v;
+                    d.suppress_context
+                        .store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                e.exc
+            } else {
+                v
+            }
+        }
+        _ => return Err(not_yet(vm, "this intrinsic")),
+    };
+    replace_top(vm, 1, r)
+}

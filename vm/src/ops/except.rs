@@ -1,0 +1,90 @@
+//! Raising and matching exceptions (CPython's Python/bytecodes.c `RAISE_VARARGS`, `RERAISE`,
+//! `CHECK_EXC_MATCH`, and Python/ceval.c `do_raise`).
+
+use protopy_objects::Value;
+
+use crate::eval::Step;
+use crate::protocols;
+use crate::runtime::Ty;
+use crate::thread::{PyErr, PyResult, Vm};
+use crate::types::{typeobj, Args};
+
+/// An exception instance from `raise X`: classes are called with no arguments.
+fn make_exception(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if typeobj::is_type(vm, v) {
+        let h = v.as_handle().unwrap_or(vm.ty(Ty::Object));
+        if typeobj::is_subtype(vm, h, vm.ty(Ty::BaseException)) {
+            return protocols::call::call(vm, v, Args::default());
+        }
+    } else if vm.is_instance_ty(v, Ty::BaseException) {
+        return Ok(v);
+    }
+    Err(vm.type_error("exceptions must derive from BaseException"))
+}
+
+pub fn raise(vm: &mut Vm, arg: u32) -> Step {
+    match arg {
+        0 => {
+            let h = vm.handled;
+            if h.is_none() {
+                return Err(vm.new_error(Ty::RuntimeError, "No active exception to reraise"));
+            }
+            vm.reraising = true;
+            Err(PyErr { exc: h })
+        }
+        1 => {
+            let v = vm.f().peek(1);
+            let exc = make_exception(vm, v)?;
+            Err(PyErr { exc })
+        }
+        _ => {
+            let (v, c) = (vm.f().peek(2), vm.f().peek(1));
+            let exc = make_exception(vm, v)?;
+            vm.temps.push(exc);
+            let cause = if c.is_none() {
+                Ok(Value::NONE)
+            } else {
+                make_exception(vm, c)
+            };
+            vm.temps.pop();
+            let cause = cause?;
+            if let Some(d) = vm.opaque::<crate::types::exceptions::ExcData>(exc) {
+                *d.cause.lock() = cause;
+                d.suppress_context
+                    .store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+            Err(PyErr { exc })
+        }
+    }
+}
+
+pub fn reraise(vm: &mut Vm, arg: u32) -> Step {
+    let f = vm.f();
+    let exc = f.pop();
+    if arg != 0 {
+        if let Some(n) = f.peek(arg as usize).as_small_int() {
+            f.lasti = n as usize;
+        }
+    }
+    vm.reraising = true;
+    Err(PyErr { exc })
+}
+
+pub fn check_exc_match(vm: &mut Vm) -> Step {
+    let (exc, ty) = (vm.f().peek(2), vm.f().peek(1));
+    let types = match vm.tuple_items(ty) {
+        Some(t) => t.to_vec(),
+        None => vec![ty],
+    };
+    let mut hit = false;
+    for t in types {
+        let ok = t.as_handle().filter(|_| typeobj::is_type(vm, t));
+        let Some(h) = ok.filter(|&h| typeobj::is_subtype(vm, h, vm.ty(Ty::BaseException))) else {
+            return Err(vm.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            ));
+        };
+        hit |= typeobj::is_subtype(vm, vm.type_of(exc), h);
+    }
+    super::replace_top(vm, 1, Value::from_bool(hit))
+}

@@ -1,0 +1,211 @@
+//! The opcode handlers outside the dispatch loop's inline fast paths (CPython's
+//! Python/bytecodes.c), one file per opcode family. Opcodes not written yet raise
+//! `SystemError` naming the opcode, so a program that reaches one fails cleanly.
+
+pub mod build;
+pub mod call;
+pub mod except;
+pub mod load_store;
+
+use protopy_compiler::bytecode::Opcode as Op;
+use protopy_objects::Value;
+
+use crate::eval::Step;
+use crate::protocols;
+use crate::runtime::Ty;
+use crate::thread::{PyErr, PyResult, Vm};
+
+/// Runs one instruction the loop does not handle inline.
+pub fn dispatch(vm: &mut Vm, op: Op, arg: u32) -> Step {
+    match op {
+        Op::LOAD_NAME => load_store::load_name(vm, arg),
+        Op::STORE_NAME => load_store::store_name(vm, arg),
+        Op::DELETE_NAME => load_store::delete_name(vm, arg),
+        Op::LOAD_GLOBAL => load_store::load_global(vm, arg),
+        Op::STORE_GLOBAL => load_store::store_global(vm, arg),
+        Op::LOAD_FAST_AND_CLEAR => load_store::load_fast_and_clear(vm, arg),
+        Op::DELETE_FAST => load_store::delete_fast(vm, arg),
+        Op::LOAD_ATTR => load_store::load_attr(vm, arg),
+        Op::STORE_ATTR => load_store::store_attr(vm, arg),
+        Op::LOAD_COMMON_CONSTANT => load_store::load_common_constant(vm, arg),
+        Op::STORE_SUBSCR => {
+            let (v, c, k) = (vm.f().peek(3), vm.f().peek(2), vm.f().peek(1));
+            protocols::item::setitem(vm, c, k, v)?;
+            vm.f().pop_n(3);
+            Ok(None)
+        }
+        Op::DELETE_SUBSCR => {
+            let (c, k) = (vm.f().peek(2), vm.f().peek(1));
+            protocols::item::setitem(vm, c, k, Value::NULL)?;
+            vm.f().pop_n(2);
+            Ok(None)
+        }
+        Op::UNARY_NEGATIVE => unary(vm, b'-'),
+        Op::UNARY_INVERT => unary(vm, b'~'),
+        Op::UNARY_NOT => {
+            let v = vm.f().peek(1);
+            let t = protocols::truth(vm, v)?;
+            replace_top(vm, 1, Value::from_bool(!t))
+        }
+        Op::BINARY_OP => {
+            let (a, b) = (vm.f().peek(2), vm.f().peek(1));
+            let r = protocols::number::binary_op(vm, a, b, arg)?;
+            replace_top(vm, 2, r)
+        }
+        Op::COMPARE_OP => {
+            let (a, b) = (vm.f().peek(2), vm.f().peek(1));
+            let r = protocols::compare::rich_compare(vm, a, b, arg as usize)?;
+            replace_top(vm, 2, r)
+        }
+        Op::IS_OP => {
+            let (a, b) = (vm.f().peek(2), vm.f().peek(1));
+            replace_top(vm, 2, Value::from_bool((a == b) != (arg == 1)))
+        }
+        Op::CONTAINS_OP => {
+            let (a, b) = (vm.f().peek(2), vm.f().peek(1));
+            let r = protocols::item::contains(vm, b, a)?;
+            replace_top(vm, 2, Value::from_bool(r != (arg == 1)))
+        }
+        Op::CALL_INTRINSIC_1 => build::intrinsic_1(vm, arg),
+        Op::BUILD_TUPLE | Op::BUILD_LIST | Op::BUILD_MAP | Op::BUILD_STRING | Op::BUILD_SET => {
+            build::build(vm, op, arg)
+        }
+        Op::LIST_APPEND | Op::LIST_EXTEND | Op::MAP_ADD | Op::DICT_UPDATE | Op::DICT_MERGE => {
+            build::add_to(vm, op, arg)
+        }
+        Op::UNPACK_SEQUENCE => build::unpack_sequence(vm, arg),
+        Op::FORMAT_SIMPLE | Op::CONVERT_VALUE | Op::FORMAT_WITH_SPEC => build::format(vm, op, arg),
+        Op::CALL => call::call(vm, arg, false),
+        Op::CALL_KW => call::call(vm, arg, true),
+        Op::CALL_FUNCTION_EX => call::call_ex(vm),
+        Op::MAKE_FUNCTION => call::make_function(vm),
+        Op::SET_FUNCTION_ATTRIBUTE => call::set_function_attribute(vm, arg),
+        Op::MAKE_CELL
+        | Op::COPY_FREE_VARS
+        | Op::LOAD_CLOSURE
+        | Op::LOAD_DEREF
+        | Op::STORE_DEREF => load_store::cells(vm, op, arg),
+        Op::GET_ITER => {
+            let v = vm.f().peek(1);
+            let it = protocols::iter::get_iter(vm, v)?;
+            replace_top(vm, 1, it)
+        }
+        Op::FOR_ITER => {
+            let it = vm.f().peek(1);
+            match protocols::iter::next(vm, it)? {
+                Some(v) => vm.f().push(v),
+                None => {
+                    let f = vm.f();
+                    f.pop();
+                    f.ip = arg as usize;
+                }
+            }
+            Ok(None)
+        }
+        Op::YIELD_VALUE => {
+            let v = vm.f().pop();
+            Ok(Some(crate::eval::Exit::Yield(v)))
+        }
+        Op::SEND => crate::eval::generator::send_op(vm, arg),
+        Op::END_SEND => {
+            let v = vm.f().pop();
+            replace_top(vm, 1, v)
+        }
+        Op::GET_YIELD_FROM_ITER => {
+            let v = vm.f().peek(1);
+            if vm.opaque::<crate::eval::generator::GenData>(v).is_some() {
+                return Ok(None);
+            }
+            let it = protocols::iter::get_iter(vm, v)?;
+            replace_top(vm, 1, it)
+        }
+        Op::CLEANUP_THROW => {
+            let exc = vm.f().peek(1);
+            if vm.is_instance_ty(exc, Ty::StopIteration) {
+                let a = crate::types::exceptions::args_of(vm, exc);
+                let v = vm
+                    .tuple_items(a)
+                    .and_then(|t| t.first().copied())
+                    .unwrap_or(Value::NONE);
+                let f = vm.f();
+                f.pop_n(3);
+                f.push(Value::NONE);
+                f.push(v);
+                Ok(None)
+            } else {
+                vm.reraising = true;
+                Err(PyErr { exc })
+            }
+        }
+        Op::RAISE_VARARGS => except::raise(vm, arg),
+        Op::RERAISE => except::reraise(vm, arg),
+        Op::PUSH_EXC_INFO => {
+            let exc = vm.f().pop();
+            let prev = std::mem::replace(&mut vm.handled, exc);
+            vm.f().push(prev);
+            vm.f().push(exc);
+            Ok(None)
+        }
+        Op::POP_EXCEPT => {
+            vm.handled = vm.f().pop();
+            Ok(None)
+        }
+        Op::CHECK_EXC_MATCH => except::check_exc_match(vm),
+        Op::LOAD_BUILD_CLASS => {
+            let b = vm.f().builtins;
+            let k = vm.intern("__build_class__")?;
+            match crate::types::dict::get_item(vm, b, k)? {
+                Some(f) => vm.f().push(f),
+                None => return Err(vm.new_error(Ty::NameError, "__build_class__ not found")),
+            }
+            Ok(None)
+        }
+        Op::LOAD_LOCALS => {
+            let l = vm.f().locals;
+            vm.f().push(l);
+            Ok(None)
+        }
+        Op::IMPORT_NAME => load_store::import_name(vm, arg),
+        Op::IMPORT_FROM => {
+            let (m, name) = (vm.f().peek(1), name_at(vm, arg));
+            let v = protocols::attr::getattr(vm, m, name)?;
+            vm.f().push(v);
+            Ok(None)
+        }
+        _ => Err(not_yet(vm, &format!("the opcode {op:?}"))),
+    }
+}
+
+/// `names[i]` of the running code.
+pub fn name_at(vm: &mut Vm, i: u32) -> Value {
+    vm.f()
+        .code
+        .names
+        .get(i as usize)
+        .copied()
+        .unwrap_or(Value::NONE)
+}
+
+/// Pops `n` operands and pushes `v`.
+pub fn replace_top(vm: &mut Vm, n: usize, v: Value) -> crate::eval::Step {
+    let f = vm.f();
+    let keep = f.stack.len().saturating_sub(n);
+    f.stack.truncate(keep);
+    f.push(v);
+    Ok(None)
+}
+
+fn unary(vm: &mut Vm, op: u8) -> Step {
+    let v = vm.f().peek(1);
+    let r: PyResult<Value> = protocols::number::unary(vm, v, op);
+    replace_top(vm, 1, r?)
+}
+
+/// The error for a feature the interpreter does not have yet.
+#[cold]
+pub fn not_yet(vm: &mut Vm, what: &str) -> PyErr {
+    vm.new_error(
+        Ty::SystemError,
+        &format!("protopy does not support {what} yet"),
+    )
+}

@@ -1,0 +1,292 @@
+//! The lazy builtin iterators `enumerate`, `zip`, `map`, `filter` and `reversed` (CPython's
+//! Objects/enumobject.c and Python/bltinmodule.c `zip`/`map`/`filter`).
+
+use parking_lot::Mutex;
+use protopy_objects::{Trace, Tracer, Value};
+
+use super::{sm, Args, NativeMethod};
+use crate::protocols;
+use crate::runtime::Ty;
+use crate::thread::{PyResult, Vm};
+
+/// The state of one of the lazy iterators.
+pub enum Lazy {
+    Enumerate { it: Value, count: Mutex<i64> },
+    Zip { its: Vec<Value>, strict: bool },
+    Map { func: Value, its: Vec<Value> },
+    Filter { func: Value, it: Value },
+    Reversed { items: Value, left: Mutex<usize> },
+}
+
+impl Trace for Lazy {
+    fn trace(&self, t: &mut Tracer) {
+        match self {
+            Lazy::Enumerate { it, .. } => t.visit(*it),
+            Lazy::Zip { its, .. } => t.visit_all(its),
+            Lazy::Map { func, its } => {
+                t.visit(*func);
+                t.visit_all(its);
+            }
+            Lazy::Filter { func, it } => {
+                t.visit(*func);
+                t.visit(*it);
+            }
+            Lazy::Reversed { items, .. } => t.visit(*items),
+        }
+    }
+}
+
+fn iters(vm: &mut Vm, vals: &[Value]) -> PyResult<Vec<Value>> {
+    let mark = vm.temps.len();
+    let mut out = Vec::with_capacity(vals.len());
+    for &v in vals {
+        match protocols::iter::get_iter(vm, v) {
+            Ok(i) => {
+                vm.temps.push(i);
+                out.push(i);
+            }
+            Err(e) => {
+                vm.temps.truncate(mark);
+                return Err(e);
+            }
+        }
+    }
+    vm.temps.truncate(mark);
+    Ok(out)
+}
+
+fn new_lazy(vm: &mut Vm, ty: Ty, l: Lazy) -> PyResult<Value> {
+    vm.new_opaque(ty, l)
+}
+
+/// `enumerate(iterable, start=0)`.
+fn enumerate_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let start = args.take_kw(vm, "start");
+    let iterable = args.take_kw(vm, "iterable");
+    let mut pos = args.pos[1.min(args.pos.len())..].to_vec();
+    if let Some(i) = iterable {
+        pos.insert(0, i);
+    }
+    if let Some(s) = start {
+        pos.push(s);
+    }
+    let a = Args::new(pos);
+    a.check(vm, "enumerate", 1, 2)?;
+    let count = match a.get(1) {
+        Some(s) => protocols::number::index_i64(vm, s)?,
+        None => 0,
+    };
+    let it = protocols::iter::get_iter(vm, a.pos[0])?;
+    new_lazy(
+        vm,
+        Ty::Enumerate,
+        Lazy::Enumerate {
+            it,
+            count: Mutex::new(count),
+        },
+    )
+}
+
+/// `zip(*iterables, strict=False)`.
+fn zip_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let strict = match args.take_kw(vm, "strict") {
+        Some(s) => protocols::truth(vm, s)?,
+        None => false,
+    };
+    let its = iters(vm, &args.pos[1.min(args.pos.len())..])?;
+    new_lazy(vm, Ty::Zip, Lazy::Zip { its, strict })
+}
+
+/// `map(function, iterable, *iterables)`.
+fn map_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.pos.len() < 3 {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    let its = iters(vm, &args.pos[2..])?;
+    new_lazy(
+        vm,
+        Ty::Map,
+        Lazy::Map {
+            func: args.pos[1],
+            its,
+        },
+    )
+}
+
+/// `filter(function, iterable)`.
+fn filter_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = Args::new(args.pos[1.min(args.pos.len())..].to_vec());
+    a.check(vm, "filter", 2, 2)?;
+    let it = protocols::iter::get_iter(vm, a.pos[1])?;
+    new_lazy(vm, Ty::Filter, Lazy::Filter { func: a.pos[0], it })
+}
+
+/// `reversed(sequence)`.
+fn reversed_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = Args::new(args.pos[1.min(args.pos.len())..].to_vec());
+    a.check(vm, "reversed", 1, 1)?;
+    let seq = a.pos[0];
+    if let Some(r) = protocols::call::call_special(vm, seq, "__reversed__", vec![])? {
+        return Ok(r);
+    }
+    let items = match vm.layout_of(seq) {
+        Ty::List | Ty::Tuple | Ty::Str | Ty::Range | Ty::Dict => protocols::iter::collect(vm, seq)?,
+        _ => {
+            let t = vm.type_name(seq);
+            return Err(vm.type_error(&format!("'{t}' object is not reversible")));
+        }
+    };
+    let n = items.len();
+    let items = vm.new_tuple(items)?;
+    vm.temps.push(items);
+    let r = new_lazy(
+        vm,
+        Ty::Reversed,
+        Lazy::Reversed {
+            items,
+            left: Mutex::new(n),
+        },
+    );
+    vm.temps.pop();
+    r
+}
+
+/// `next()` of a lazy iterator: `Some(None)` when exhausted, None when `iter` is not one.
+pub fn lazy_next(vm: &mut Vm, iter: Value) -> PyResult<Option<Option<Value>>> {
+    let Some(l) = vm.opaque::<Lazy>(iter) else {
+        return Ok(None);
+    };
+    let item = match l {
+        Lazy::Enumerate { it, count } => {
+            let (it, n) = (*it, *count.lock());
+            match protocols::iter::next(vm, it)? {
+                None => None,
+                Some(v) => {
+                    if let Some(Lazy::Enumerate { count, .. }) = vm.opaque::<Lazy>(iter) {
+                        *count.lock() = n + 1;
+                    }
+                    vm.temps.push(v);
+                    let i = vm.new_i64(n);
+                    let t = i.and_then(|i| vm.new_tuple(vec![i, v]));
+                    vm.temps.pop();
+                    Some(t?)
+                }
+            }
+        }
+        Lazy::Zip { its, strict } => {
+            let (its, strict) = (its.clone(), *strict);
+            let mut out = Vec::with_capacity(its.len());
+            let mark = vm.temps.len();
+            let mut stopped_at = None;
+            for (i, &it) in its.iter().enumerate() {
+                match protocols::iter::next(vm, it) {
+                    Ok(Some(v)) => {
+                        vm.temps.push(v);
+                        out.push(v);
+                    }
+                    Ok(None) => {
+                        stopped_at = Some(i);
+                        break;
+                    }
+                    Err(e) => {
+                        vm.temps.truncate(mark);
+                        return Err(e);
+                    }
+                }
+            }
+            let r = match stopped_at {
+                _ if its.is_empty() => None,
+                None => Some(vm.new_tuple(out)),
+                Some(i) => {
+                    vm.temps.truncate(mark);
+                    if strict && i > 0 {
+                        let msg = format!(
+                            "zip() argument {} is shorter than argument{} 1",
+                            i + 1,
+                            if i == 1 { "" } else { "s" }
+                        );
+                        let msg = if i == 1 {
+                            msg
+                        } else {
+                            msg.replace("argument 1", &format!("1-{i}"))
+                        };
+                        return Err(vm.value_error(&msg));
+                    }
+                    None
+                }
+            };
+            vm.temps.truncate(mark);
+            match r {
+                Some(t) => Some(t?),
+                None => None,
+            }
+        }
+        Lazy::Map { func, its } => {
+            let (func, its) = (*func, its.clone());
+            let mut args = Vec::with_capacity(its.len());
+            let mark = vm.temps.len();
+            let mut done = false;
+            for &it in &its {
+                match protocols::iter::next(vm, it) {
+                    Ok(Some(v)) => {
+                        vm.temps.push(v);
+                        args.push(v);
+                    }
+                    Ok(None) => {
+                        done = true;
+                        break;
+                    }
+                    Err(e) => {
+                        vm.temps.truncate(mark);
+                        return Err(e);
+                    }
+                }
+            }
+            let r = if done {
+                Ok(None)
+            } else {
+                protocols::call::call(vm, func, Args::new(args)).map(Some)
+            };
+            vm.temps.truncate(mark);
+            r?
+        }
+        Lazy::Filter { func, it } => {
+            let (func, it) = (*func, *it);
+            loop {
+                let Some(v) = protocols::iter::next(vm, it)? else {
+                    break None;
+                };
+                vm.temps.push(v);
+                let keep = if func.is_none() {
+                    protocols::truth(vm, v)
+                } else {
+                    protocols::call::call(vm, func, Args::new(vec![v]))
+                        .and_then(|r| protocols::truth(vm, r))
+                };
+                vm.temps.pop();
+                if keep? {
+                    break Some(v);
+                }
+            }
+        }
+        Lazy::Reversed { items, left } => {
+            let mut g = left.lock();
+            if *g == 0 {
+                None
+            } else {
+                *g -= 1;
+                let i = *g;
+                drop(g);
+                let items = *items;
+                vm.tuple_items(items).and_then(|t| t.get(i).copied())
+            }
+        }
+    };
+    Ok(Some(item))
+}
+
+pub const ENUMERATE_METHODS: &[NativeMethod] = &[sm("__new__", enumerate_new, "")];
+pub const ZIP_METHODS: &[NativeMethod] = &[sm("__new__", zip_new, "")];
+pub const MAP_METHODS: &[NativeMethod] = &[sm("__new__", map_new, "")];
+pub const FILTER_METHODS: &[NativeMethod] = &[sm("__new__", filter_new, "")];
+pub const REVERSED_METHODS: &[NativeMethod] = &[sm("__new__", reversed_new, "")];

@@ -1,0 +1,276 @@
+//! The builtin types, one file per type, each with its method table (CPython's `Objects/`
+//! directory and its `PyMethodDef` arrays). Native functions take [`Args`] and are declared in
+//! plain `(name, fn, signature)` tables ([`NativeMethod`]).
+
+pub mod descr;
+pub mod dict;
+pub mod exceptions;
+pub mod float;
+pub mod function;
+pub mod int;
+pub mod iter;
+pub mod iter_tools;
+pub mod list;
+pub mod module;
+pub mod object;
+pub mod range;
+pub mod set;
+pub mod str;
+pub mod str_methods;
+pub mod superobj;
+pub mod tuple;
+pub mod typeobj;
+
+use protopy_objects::Value;
+
+use crate::runtime::Ty;
+use crate::thread::{PyResult, Vm};
+
+/// The arguments of a native call: positional values, then keyword (name, value) pairs. For a
+/// method, `pos[0]` is the receiver.
+#[derive(Clone, Debug, Default)]
+pub struct Args {
+    pub pos: Vec<Value>,
+    pub kw: Vec<(Value, Value)>,
+}
+
+impl Args {
+    pub fn new(pos: Vec<Value>) -> Args {
+        Args {
+            pos,
+            kw: Vec::new(),
+        }
+    }
+
+    /// Positional argument `i`, if given.
+    pub fn get(&self, i: usize) -> Option<Value> {
+        self.pos.get(i).copied()
+    }
+
+    /// Takes the keyword argument `name` out of the keywords.
+    pub fn take_kw(&mut self, vm: &Vm, name: &str) -> Option<Value> {
+        let i = self.kw.iter().position(|&(k, _)| {
+            vm.str_data(k)
+                .is_some_and(|d| d.as_bytes() == name.as_bytes())
+        })?;
+        Some(self.kw.remove(i).1)
+    }
+
+    /// Checks the positional count against `min..=max` and that no keyword is left, with
+    /// CPython's messages for builtin functions.
+    pub fn check(&self, vm: &mut Vm, name: &str, min: usize, max: usize) -> PyResult<()> {
+        if let Some(&(k, _)) = self.kw.first() {
+            let k = vm.rust_str(k).unwrap_or_default();
+            if max == 0 && min == 0 && self.kw.len() == 1 && self.pos.is_empty() {
+                return Err(vm.type_error(&format!("{name}() takes no keyword arguments")));
+            }
+            return Err(vm.type_error(&format!(
+                "{name}() got an unexpected keyword argument '{k}'"
+            )));
+        }
+        let n = self.pos.len();
+        if n < min || n > max {
+            let msg = if min == max {
+                match min {
+                    0 => format!("{name}() takes no arguments ({n} given)"),
+                    1 => format!("{name}() takes exactly one argument ({n} given)"),
+                    _ => format!("{name} expected {min} arguments, got {n}"),
+                }
+            } else if n < min {
+                format!(
+                    "{name} expected at least {min} argument{}, got {n}",
+                    if min == 1 { "" } else { "s" }
+                )
+            } else {
+                format!(
+                    "{name} expected at most {max} argument{}, got {n}",
+                    if max == 1 { "" } else { "s" }
+                )
+            };
+            return Err(vm.type_error(&msg));
+        }
+        Ok(())
+    }
+
+    /// Like [`Args::check`] for a method: the receiver is not counted.
+    pub fn check_method(&self, vm: &mut Vm, name: &str, min: usize, max: usize) -> PyResult<()> {
+        if let Some(&(k, _)) = self.kw.first() {
+            if self.kw.len() == 1 {
+                let k = vm.rust_str(k).unwrap_or_default();
+                let _ = k;
+            }
+            return Err(vm.type_error(&format!("{name}() takes no keyword arguments")));
+        }
+        let n = self.pos.len().saturating_sub(1);
+        if n < min || n > max {
+            let msg = if min == max {
+                match min {
+                    0 => format!("{name}() takes no arguments ({n} given)"),
+                    1 => format!("{name}() takes exactly one argument ({n} given)"),
+                    _ => format!("{name} expected {min} arguments, got {n}"),
+                }
+            } else if n < min {
+                format!(
+                    "{name} expected at least {min} argument{}, got {n}",
+                    if min == 1 { "" } else { "s" }
+                )
+            } else {
+                format!(
+                    "{name} expected at most {max} argument{}, got {n}",
+                    if max == 1 { "" } else { "s" }
+                )
+            };
+            return Err(vm.type_error(&msg));
+        }
+        Ok(())
+    }
+}
+
+/// A native function: `fn(vm, args) -> result`.
+pub type NativeFn = fn(&mut Vm, Args) -> PyResult<Value>;
+
+/// How a native method binds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Binding {
+    /// An instance method: the receiver is prepended.
+    Method,
+    /// A classmethod: the class is prepended.
+    Class,
+    /// A staticmethod (or a plain function in a module).
+    Static,
+}
+
+/// One entry of a method table: name, function, signature text (`__text_signature__`).
+#[derive(Clone, Copy)]
+pub struct NativeMethod {
+    pub name: &'static str,
+    pub func: NativeFn,
+    pub sig: &'static str,
+    pub binding: Binding,
+}
+
+/// An instance method entry.
+pub const fn m(name: &'static str, func: NativeFn, sig: &'static str) -> NativeMethod {
+    NativeMethod {
+        name,
+        func,
+        sig,
+        binding: Binding::Method,
+    }
+}
+
+/// A classmethod entry.
+pub const fn cm(name: &'static str, func: NativeFn, sig: &'static str) -> NativeMethod {
+    NativeMethod {
+        name,
+        func,
+        sig,
+        binding: Binding::Class,
+    }
+}
+
+/// A staticmethod entry.
+pub const fn sm(name: &'static str, func: NativeFn, sig: &'static str) -> NativeMethod {
+    NativeMethod {
+        name,
+        func,
+        sig,
+        binding: Binding::Static,
+    }
+}
+
+/// A read-only (or writable) attribute computed natively (`PyGetSetDef`).
+pub type Getter = fn(&mut Vm, Value) -> PyResult<Value>;
+pub type Setter = fn(&mut Vm, Value, Value) -> PyResult<()>;
+
+/// The method table of a builtin type.
+pub fn methods_of(ty: Ty) -> &'static [NativeMethod] {
+    match ty {
+        Ty::Object => object::METHODS,
+        Ty::Type => typeobj::METHODS,
+        Ty::Int => int::METHODS,
+        Ty::Bool => int::BOOL_METHODS,
+        Ty::Float => int::FLOAT_METHODS,
+        Ty::Str => str::METHODS,
+        Ty::List => list::METHODS,
+        Ty::Tuple => tuple::METHODS,
+        Ty::Dict => dict::METHODS,
+        Ty::Set | Ty::FrozenSet => set::METHODS,
+        Ty::BaseException => exceptions::METHODS,
+        Ty::Property => descr::PROPERTY_METHODS,
+        Ty::Range => range::METHODS,
+        Ty::Generator => crate::eval::generator::METHODS,
+        _ if iter::is_iterator_type(ty) => iter::METHODS,
+        _ => &[],
+    }
+}
+
+/// Further method tables of types whose methods span two files.
+pub fn more_methods_of(ty: Ty) -> &'static [NativeMethod] {
+    match ty {
+        Ty::Str => str_methods::METHODS,
+        Ty::Super => superobj::METHODS,
+        Ty::Enumerate => iter_tools::ENUMERATE_METHODS,
+        Ty::Zip => iter_tools::ZIP_METHODS,
+        Ty::Map => iter_tools::MAP_METHODS,
+        Ty::Filter => iter_tools::FILTER_METHODS,
+        Ty::Reversed => iter_tools::REVERSED_METHODS,
+        _ => &[],
+    }
+}
+
+/// The attribute getters of a builtin type.
+pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
+    match ty {
+        Ty::BaseException => exceptions::GETSETS,
+        Ty::Object => object::GETSETS,
+        Ty::Function => function::GETSETS,
+        Ty::Int | Ty::Bool => int::GETSETS,
+        Ty::Float => float::GETSETS,
+        Ty::Range => range::GETSETS,
+        Ty::Slice => range::SLICE_GETSETS,
+        Ty::Type => typeobj::GETSETS,
+        Ty::Property => descr::PROPERTY_GETSETS,
+        Ty::StopIteration => exceptions::STOP_GETSETS,
+        Ty::SystemExit => exceptions::EXIT_GETSETS,
+        Ty::Method => function::METHOD_GETSETS,
+        Ty::BuiltinFunction => function::NATIVE_GETSETS,
+        Ty::Module => module::GETSETS,
+        Ty::Generator => crate::eval::generator::GETSETS,
+        _ => &[],
+    }
+}
+
+/// Fills every builtin type's `__dict__` from its tables; called once at start-up.
+pub fn install_all(vm: &mut Vm) -> PyResult<()> {
+    for &ty in Ty::ALL {
+        let dict = typeobj::type_dict(vm, vm.ty(ty));
+        for meth in methods_of(ty).iter().chain(more_methods_of(ty)) {
+            let f = function::new_native(vm, meth, Some(ty))?;
+            let f = match meth.binding {
+                Binding::Method => f,
+                Binding::Class => vm.new_opaque(Ty::ClassMethod, descr::ClassMethod::new(f))?,
+                Binding::Static => vm.new_opaque(Ty::StaticMethod, descr::StaticMethod::new(f))?,
+            };
+            let k = vm.intern(meth.name)?;
+            dict::set_item(vm, dict, k, f)?;
+        }
+        for &(name, get, set) in getsets_of(ty) {
+            let g = vm.new_opaque(
+                Ty::GetSet,
+                descr::GetSet {
+                    name,
+                    get,
+                    set,
+                    owner: ty,
+                },
+            )?;
+            let k = vm.intern(name)?;
+            dict::set_item(vm, dict, k, g)?;
+        }
+        let k = vm.intern("__module__")?;
+        let modname = vm.intern("builtins")?;
+        dict::set_item(vm, dict, k, modname)?;
+    }
+    Ok(())
+}

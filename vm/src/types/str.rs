@@ -1,0 +1,91 @@
+//! `str` and `bytes` (CPython's Objects/unicodeobject.c and bytesobject.c): construction,
+//! indexing, membership and the method table. The algorithms are in `text/`.
+
+use protopy_objects::{BytesData, StrData, Value};
+
+use super::{Args, NativeMethod};
+use crate::ops::not_yet;
+use crate::runtime::Ty;
+use crate::thread::{PyResult, Vm};
+
+/// A str from generalized UTF-8 bytes.
+pub fn new_from_bytes(vm: &mut Vm, bytes: Vec<u8>) -> PyResult<Value> {
+    match StrData::from_generalized_utf8(bytes) {
+        Ok(d) => vm.alloc(Ty::Str, d),
+        Err(_) => Err(vm.new_error(Ty::SystemError, "invalid str data")),
+    }
+}
+
+/// `str % args`.
+pub fn percent_format(vm: &mut Vm, s: Value, args: Value) -> PyResult<Value> {
+    let _ = (s, args);
+    Err(not_yet(vm, "str % formatting"))
+}
+
+/// `bytes + bytes`.
+pub fn bytes_concat(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    let mut out =
+        vm.m.get_value::<BytesData>(a)
+            .map(|d| d.bytes.to_vec())
+            .unwrap_or_default();
+    out.extend_from_slice(
+        vm.m.get_value::<BytesData>(b)
+            .map(|d| &*d.bytes)
+            .unwrap_or(&[]),
+    );
+    vm.alloc(Ty::Bytes, BytesData::new(out))
+}
+
+/// `str[key]`.
+pub fn getitem(vm: &mut Vm, s: Value, key: Value) -> PyResult<Value> {
+    let _ = (s, key);
+    Err(not_yet(vm, "str indexing"))
+}
+
+/// `item in str`.
+pub fn contains(vm: &mut Vm, s: Value, item: Value) -> PyResult<bool> {
+    let (Some(hay), Some(needle)) = (vm.str_data(s), vm.str_data(item)) else {
+        let t = vm.type_name(item);
+        return Err(vm.type_error(&format!(
+            "'in <string>' requires string as left operand, not {t}"
+        )));
+    };
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    Ok(n.is_empty() || h.windows(n.len()).any(|w| w == n))
+}
+
+/// `str(object='')`: https://docs.python.org/3/library/stdtypes.html#str
+fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.pos.first().and_then(|c| c.as_handle()) != Some(vm.ty(Ty::Str)) {
+        return Err(not_yet(vm, "subclasses of str"));
+    }
+    if !args.kw.is_empty() {
+        return Err(not_yet(vm, "str() with encoding"));
+    }
+    args.check(vm, "str", 1, 2)?;
+    match args.get(1) {
+        Some(x) => crate::protocols::repr::str_value(vm, x),
+        None => vm.intern(""),
+    }
+}
+
+pub const METHODS: &[NativeMethod] = &[super::sm("__new__", str_new, "")];
+
+/// Appends code point `c` in generalized UTF-8 (lone surrogates as their 3-byte form).
+pub fn push_code_point(out: &mut Vec<u8>, c: u32) {
+    match c {
+        0..=0x7F => out.push(c as u8),
+        0x80..=0x7FF => out.extend_from_slice(&[0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8]),
+        0x800..=0xFFFF => out.extend_from_slice(&[
+            0xE0 | (c >> 12) as u8,
+            0x80 | ((c >> 6) & 0x3F) as u8,
+            0x80 | (c & 0x3F) as u8,
+        ]),
+        _ => out.extend_from_slice(&[
+            0xF0 | (c >> 18) as u8,
+            0x80 | ((c >> 12) & 0x3F) as u8,
+            0x80 | ((c >> 6) & 0x3F) as u8,
+            0x80 | (c & 0x3F) as u8,
+        ]),
+    }
+}
