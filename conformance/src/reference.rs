@@ -150,6 +150,8 @@ pub fn fetch(dir: &Path, log: &mut dyn FnMut(&str)) -> Result<Reference, String>
             && root.join("usr/bin/python3.14").is_file()
         {
             let version = lines.next().unwrap_or("3.14").to_string();
+            // A fetch made before the launchers changed gets the current ones.
+            write_wrapper(&wrapper, &root)?;
             return Ok(Reference {
                 python: wrapper,
                 stdlib,
@@ -287,29 +289,54 @@ fn fetch_into(staging: &Path, log: &mut dyn FnMut(&str)) -> Result<(), String> {
     Ok(())
 }
 
-/// Writes `<dir>/bin/python3.14`, which runs the unpacked interpreter through the unpacked loader.
-fn write_wrapper(wrapper: &Path, root: &Path) -> Result<(), String> {
+/// The launcher inside the unpacked root, beside the real binary: `sys.executable` names it.
+const IN_ROOT_LAUNCHER: &str = "usr/bin/python3.14-ref";
+
+/// The two launcher scripts: `<root>/usr/bin/python3.14-ref` runs the unpacked interpreter
+/// through the unpacked loader with `--argv0` set to its own path, so that `sys.executable` names
+/// the launcher (subprocesses that start `sys.executable`, and theirs, go through the loader too)
+/// and the prefix is found from `usr/bin/`; `<dir>/bin/python3.14` (what the tools run) starts it.
+fn launchers(root: &Path) -> Result<(PathBuf, String, String), String> {
     let root =
         fs::canonicalize(root).map_err(|e| format!("cannot resolve {}: {e}", root.display()))?;
-    let root = root
+    let root_text = root
         .to_str()
         .ok_or_else(|| format!("{} is not valid UTF-8", root.display()))?;
-    let libdir = format!("{root}/usr/lib/x86_64-linux-gnu");
-    let script = format!(
-        "#!/bin/sh\n# CPython 3.14 from Debian {SUITE}, unpacked by `cargo xtask reference`.\nexec {} --library-path {} {} \"$@\"\n",
+    let libdir = format!("{root_text}/usr/lib/x86_64-linux-gnu");
+    let in_root = root.join(IN_ROOT_LAUNCHER);
+    let inner = format!(
+        "#!/bin/sh\n# CPython 3.14 from Debian {SUITE}, unpacked by `cargo xtask reference`: the unpacked loader\n\
+         # runs it, with argv[0] naming this script so that sys.executable does too.\n\
+         exec {} --argv0 \"$0\" --library-path {} {} \"$@\"\n",
         sh_quote(&format!("{libdir}/ld-linux-x86-64.so.2")),
         sh_quote(&libdir),
-        sh_quote(&format!("{root}/usr/bin/python3.14")),
+        sh_quote(&format!("{root_text}/usr/bin/python3.14")),
     );
-    if let Some(parent) = wrapper.parent() {
-        fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    let outer = format!(
+        "#!/bin/sh\n# CPython 3.14 from Debian {SUITE}, unpacked by `cargo xtask reference`.\nexec {} \"$@\"\n",
+        sh_quote(&in_root.to_string_lossy()),
+    );
+    Ok((in_root, inner, outer))
+}
+
+/// Writes the launchers (see [`launchers`]) unless they already hold the right text.
+fn write_wrapper(wrapper: &Path, root: &Path) -> Result<(), String> {
+    let (in_root, inner, outer) = launchers(root)?;
+    for (path, text) in [(in_root.as_path(), inner), (wrapper, outer)] {
+        if fs::read_to_string(path).is_ok_and(|old| old == text) {
+            continue;
+        }
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        let mut f =
+            fs::File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        f.write_all(text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        make_executable(path)?;
     }
-    let mut f = fs::File::create(wrapper)
-        .map_err(|e| format!("cannot write {}: {e}", wrapper.display()))?;
-    f.write_all(script.as_bytes())
-        .map_err(|e| format!("cannot write {}: {e}", wrapper.display()))?;
-    make_executable(wrapper)
+    Ok(())
 }
 
 #[cfg(unix)]
@@ -382,6 +409,27 @@ mod tests {
         let key = stamp_key();
         assert!(PACKAGES.iter().all(|p| key.contains(p)));
         assert!(key.starts_with("debian sid amd64"));
+    }
+
+    #[test]
+    fn the_launchers_name_themselves_as_argv0() {
+        let dir =
+            std::env::temp_dir().join(format!("protopy-launcher-test-{}", std::process::id()));
+        let root = dir.join("root");
+        fs::create_dir_all(root.join("usr/bin")).unwrap();
+        let wrapper = dir.join("bin/python3.14");
+        write_wrapper(&wrapper, &root).unwrap();
+        let inner = fs::read_to_string(root.join(IN_ROOT_LAUNCHER)).unwrap();
+        assert!(
+            inner.contains("ld-linux-x86-64.so.2' --argv0 \"$0\" --library-path "),
+            "{inner}"
+        );
+        let outer = fs::read_to_string(&wrapper).unwrap();
+        assert!(
+            outer.contains("/root/usr/bin/python3.14-ref' \"$@\""),
+            "{outer}"
+        );
+        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]

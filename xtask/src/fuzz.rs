@@ -16,7 +16,10 @@ pub enum Target {
 }
 
 impl Target {
-    fn name(self) -> &'static str {
+    /// Every target, in the order CI smoke-runs them.
+    pub const ALL: [Target; 2] = [Target::Tokenizer, Target::Parser];
+
+    pub fn name(self) -> &'static str {
         match self {
             Target::Parser => "parser",
             Target::Tokenizer => "tokenizer",

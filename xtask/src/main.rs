@@ -3,10 +3,11 @@
 
 mod bench;
 mod ci;
+mod conformance;
 mod fuzz;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use protopy_conformance::{ast_track, reference};
+use protopy_conformance::reference;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -29,21 +30,50 @@ enum Cmd {
     /// Set PROTOPY_REFERENCE=/path/to/python3.14 to use an existing interpreter instead, and
     /// PROTOPY_CACHE to move the cache (default: <repo>/.cache).
     Reference,
-    /// Compare protopy with the reference CPython and write docs/conformance/.
+    /// Compare protopy with the reference CPython (AST, snapshots, regrtest) and write the report
+    /// (docs/conformance/report.{json,md}, index.html; the AST track also ast.{json,md}).
+    ///
+    /// The reference is fetched when missing; regrtest results of the reference are cached in
+    /// .cache/conformance/ per reference version and worker script.
     Conformance {
-        /// The tracks to run (default: all).
+        /// The tracks to run (default: all three).
         #[arg(long, value_enum, value_delimiter = ',', num_args = 1..)]
-        track: Vec<Track>,
+        track: Vec<conformance::Track>,
+        /// The regrtest slice (quick, core, stdlib, all; see conformance/slices.toml) or a
+        /// comma-separated list of test modules.
+        #[arg(long, default_value = "all")]
+        slice: String,
         /// Parallel jobs (default: the available cores).
         #[arg(short, long)]
         jobs: Option<usize>,
-        /// Exit non-zero unless the gate holds (AST: dumps identical on >= 99.9% of accepted
-        /// files, positions on >= 99%, every rejected file rejected, no crash).
+        /// Exit non-zero unless every gate holds: the AST thresholds, and the expectations
+        /// manifest for snapshots and regrtest (a recorded pass that fails, or a recorded
+        /// failure that passes, fails the check).
         #[arg(long)]
         check: bool,
         /// Where reports go (default: <repo>/docs/conformance).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Rewrite the expectations manifest from this run (reasons of cases that still fail
+        /// are kept; new failures get their first error line).
+        #[arg(long)]
+        update_expectations: bool,
+        /// Record the snapshots of conformance/cases/ from the reference CPython (all cases, or
+        /// those of --cases), then list new failing cases in the manifest.
+        #[arg(long)]
+        record: bool,
+        /// Only these snapshot cases (ids like `harness/hello` or topics like `harness`).
+        #[arg(long, value_delimiter = ',')]
+        cases: Vec<String>,
+        /// Print the cases fixed and regressed between two report.json files, and exit.
+        #[arg(long, num_args = 2, value_names = ["OLD", "NEW"])]
+        compare: Option<Vec<PathBuf>>,
+        /// The expectations directory (default: <repo>/conformance/expectations).
+        #[arg(long)]
+        expectations: Option<PathBuf>,
+        /// Rerun the reference side of regrtest instead of using its cache.
+        #[arg(long)]
+        fresh_reference: bool,
     },
     /// Benchmarks.
     Bench {
@@ -68,15 +98,18 @@ enum Cmd {
         #[arg(short, long, default_value = "address")]
         sanitizer: String,
     },
-    /// Everything CI runs: formatting, lints, all tests, then the conformance gates (the AST
-    /// track over the reference's whole Lib/, fetching the reference first). Reports go to
-    /// target/ci-conformance/, not docs/.
-    Ci,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Track {
-    Ast,
+    /// Everything CI runs: formatting, lints, all tests (the snapshot track included), then the
+    /// conformance gates (the AST track over the reference's whole Lib/, the regrtest `quick`
+    /// slice against the expectations manifest; the reference is fetched first), then a fuzz
+    /// smoke run of each target. Reports go to target/ci-conformance/, not docs/.
+    Ci {
+        /// Parallel jobs for the conformance gates (default: the available cores).
+        #[arg(short, long)]
+        jobs: Option<usize>,
+        /// Seconds of fuzzing per target (0 skips the fuzz smoke run).
+        #[arg(long, default_value_t = 20)]
+        fuzz_seconds: u64,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -90,10 +123,46 @@ fn main() -> ExitCode {
         Cmd::Reference => cmd_reference(),
         Cmd::Conformance {
             track,
+            slice,
             jobs,
             check,
             out,
-        } => cmd_conformance(&track, jobs, check, out),
+            update_expectations,
+            record,
+            cases,
+            compare,
+            expectations,
+            fresh_reference,
+        } => {
+            let repo = reference::repo_root();
+            let opts = conformance::Options {
+                tracks: if track.is_empty() {
+                    vec![
+                        conformance::Track::Ast,
+                        conformance::Track::Snapshots,
+                        conformance::Track::Regrtest,
+                    ]
+                } else {
+                    track
+                },
+                slice,
+                jobs: jobs.unwrap_or_else(default_jobs).max(1),
+                check,
+                out: out.unwrap_or_else(|| repo.join("docs/conformance")),
+                update_expectations,
+                expectations: expectations
+                    .unwrap_or_else(|| conformance::default_expectations(&repo)),
+                fresh_reference,
+                cases,
+                write_report: true,
+            };
+            match compare.as_deref() {
+                Some([old, new]) => conformance::compare_files(old, new),
+                Some(_) => Err("--compare takes two report.json files".to_string()),
+                None if record => conformance::record(&opts),
+                None => conformance::run(&opts),
+            }
+        }
         Cmd::Bench {
             which: Bench::Parse,
             passes,
@@ -104,11 +173,13 @@ fn main() -> ExitCode {
             seconds,
             sanitizer,
         } => fuzz::run(target, seconds, &sanitizer),
-        Cmd::Ci => {
-            let root = reference::repo_root();
-            let out = root.join("target/ci-conformance");
-            ci::run(&root, || cmd_conformance(&[Track::Ast], None, true, Some(out)))
-        }
+        Cmd::Ci { jobs, fuzz_seconds } => ci::run(
+            &reference::repo_root(),
+            &ci::CiOptions {
+                jobs: jobs.unwrap_or_else(default_jobs).max(1),
+                fuzz_seconds,
+            },
+        ),
     };
     match result {
         Ok(code) => code,
@@ -129,43 +200,6 @@ fn cmd_reference() -> Result<ExitCode, String> {
         started.elapsed().as_secs_f64()
     );
     println!("{}", r.python.display());
-    Ok(ExitCode::SUCCESS)
-}
-
-fn cmd_conformance(
-    tracks: &[Track],
-    jobs: Option<usize>,
-    check: bool,
-    out: Option<PathBuf>,
-) -> Result<ExitCode, String> {
-    let tracks = if tracks.is_empty() {
-        vec![Track::Ast]
-    } else {
-        tracks.to_vec()
-    };
-    let jobs = jobs.unwrap_or_else(default_jobs);
-    let out = out.unwrap_or_else(|| reference::repo_root().join("docs/conformance"));
-    let r = reference::ensure()?;
-    let mut failed = false;
-    for track in tracks {
-        match track {
-            Track::Ast => {
-                let report = ast_track::run(&r, jobs)?;
-                write(
-                    &out.join("ast.json"),
-                    &serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?,
-                )?;
-                write(&out.join("ast.md"), &report.markdown())?;
-                print!("{}", report.summary(10));
-                println!("  wrote {} and ast.md", out.join("ast.json").display());
-                failed |= !report.gate_passed;
-            }
-        }
-    }
-    if check && failed {
-        eprintln!("conformance check failed");
-        return Ok(ExitCode::FAILURE);
-    }
     Ok(ExitCode::SUCCESS)
 }
 
