@@ -441,14 +441,9 @@ impl Parser<'_> {
         }
         let first = self.parse_star_named_expression()?;
         if self.at_comprehension_for() {
-            self.reject_starred_comprehension_element(&first)?;
-            let generators = self.parse_comprehension_clauses()?;
-            self.expect_closing(Op::RPar)?;
-            let kind = ExprKind::GeneratorExp {
-                elt: Box::new(first),
-                generators,
-            };
-            return Ok(Expr::new(self.range_from(start), kind));
+            return self.finish_comprehension(start, first, Op::RPar, |elt, generators| {
+                ExprKind::GeneratorExp { elt, generators }
+            });
         }
         if self.eat_op(Op::RPar) {
             if matches!(first.kind, ExprKind::Starred { .. }) {
@@ -496,14 +491,9 @@ impl Parser<'_> {
         }
         let first = self.parse_star_named_expression()?;
         if self.at_comprehension_for() {
-            self.reject_starred_comprehension_element(&first)?;
-            let generators = self.parse_comprehension_clauses()?;
-            self.expect_closing(Op::RSqb)?;
-            let kind = ExprKind::ListComp {
-                elt: Box::new(first),
-                generators,
-            };
-            return Ok(Expr::new(self.range_from(start), kind));
+            return self.finish_comprehension(start, first, Op::RSqb, |elt, generators| {
+                ExprKind::ListComp { elt, generators }
+            });
         }
         let elts = self.parse_display_rest(first, Op::RSqb)?;
         Ok(Expr::new(
@@ -559,14 +549,9 @@ impl Parser<'_> {
             return self.parse_dict_rest(start, Some((first, value)));
         }
         if self.at_comprehension_for() {
-            self.reject_starred_comprehension_element(&first)?;
-            let generators = self.parse_comprehension_clauses()?;
-            self.expect_closing(Op::RBrace)?;
-            let kind = ExprKind::SetComp {
-                elt: Box::new(first),
-                generators,
-            };
-            return Ok(Expr::new(self.range_from(start), kind));
+            return self.finish_comprehension(start, first, Op::RBrace, |elt, generators| {
+                ExprKind::SetComp { elt, generators }
+            });
         }
         let elts = self.parse_display_rest(first, Op::RBrace)?;
         Ok(Expr::new(self.range_from(start), ExprKind::Set { elts }))
@@ -622,6 +607,24 @@ impl Parser<'_> {
         Ok(Expr::new(
             self.range_from(start),
             ExprKind::Dict { keys, values },
+        ))
+    }
+
+    /// The rest of a list, set or generator comprehension whose element is `elt`: its clauses
+    /// and the closing bracket.
+    fn finish_comprehension(
+        &mut self,
+        start: u32,
+        elt: Expr,
+        close: Op,
+        make: fn(Box<Expr>, Vec<crate::ast::Comprehension>) -> ExprKind,
+    ) -> PResult<Expr> {
+        self.reject_starred_comprehension_element(&elt)?;
+        let generators = self.parse_comprehension_clauses()?;
+        self.expect_closing(close)?;
+        Ok(Expr::new(
+            self.range_from(start),
+            make(Box::new(elt), generators),
         ))
     }
 
