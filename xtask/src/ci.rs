@@ -93,7 +93,6 @@ pub fn run(root: &Path, opts: &CiOptions) -> Result<ExitCode, String> {
         expectations: conformance::default_expectations(root),
         fresh_reference: false,
         cases: Vec::new(),
-        write_report: true,
     };
     let code = conformance::run(&gates)?;
     timings.push(("conformance gates".to_string(), t.elapsed().as_secs_f64()));

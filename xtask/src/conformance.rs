@@ -36,8 +36,6 @@ pub struct Options {
     pub fresh_reference: bool,
     /// Snapshot cases to run or record (ids or topics); all when empty.
     pub cases: Vec<String>,
-    /// Write report.json/md and index.html (the AST track writes ast.json/md regardless).
-    pub write_report: bool,
 }
 
 /// Blockers kept in report.json.
@@ -113,9 +111,7 @@ pub fn run(opts: &Options) -> Result<ExitCode, String> {
             (_, None) => return Err("internal: protopy was not built".to_string()),
         }
     }
-    if opts.write_report {
-        write_report(&repo, &reference, opts, tracks, &snapshot_results, &pairs)?;
-    }
+    write_report(&repo, &reference, opts, tracks, &snapshot_results, &pairs)?;
     if opts.check && !gates_failed.is_empty() {
         eprintln!("conformance: gate FAILED for {}", gates_failed.join(", "));
         return Ok(ExitCode::FAILURE);

@@ -54,8 +54,8 @@ enum Cmd {
         /// Where reports go (default: <repo>/docs/conformance).
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Rewrite the expectations manifest from this run (reasons of cases that still fail
-        /// are kept; new failures get their first error line).
+        /// Rewrite the expectations manifest from this run (every failure's first error line is
+        /// refreshed; hand-written reasons of cases that still fail are kept).
         #[arg(long)]
         update_expectations: bool,
         /// Record the snapshots of conformance/cases/ from the reference CPython (all cases, or
@@ -154,7 +154,6 @@ fn main() -> ExitCode {
                     .unwrap_or_else(|| conformance::default_expectations(&repo)),
                 fresh_reference,
                 cases,
-                write_report: true,
             };
             match compare.as_deref() {
                 Some([old, new]) => conformance::compare_files(old, new),
