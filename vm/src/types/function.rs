@@ -408,54 +408,29 @@ fn missing_error(vm: &mut Vm, qn: &str, names: &[String], kind: &str) -> crate::
     ))
 }
 
-fn fn_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(vm
-        .opaque::<Function>(v)
-        .map(|f| f.name.load())
-        .unwrap_or(Value::NONE))
+/// A getter and setter pair for a plain `AtomicValue` field of `Function` (`__name__`, ...):
+/// the getter gives `None` for a non-function, the setter ignores one.
+macro_rules! function_field {
+    ($($get:ident, $set:ident => $field:ident;)*) => {$(
+        fn $get(vm: &mut Vm, v: Value) -> PyResult<Value> {
+            Ok(vm.opaque::<Function>(v).map(|f| f.$field.load()).unwrap_or(Value::NONE))
+        }
+        fn $set(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
+            if let Some(f) = vm.opaque::<Function>(v) {
+                f.$field.store(n);
+            }
+            Ok(())
+        }
+    )*};
 }
-fn fn_set_name(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
-    if let Some(f) = vm.opaque::<Function>(v) {
-        f.name.store(n);
-    }
-    Ok(())
+
+function_field! {
+    fn_name, fn_set_name => name;
+    fn_qualname, fn_set_qualname => qualname;
+    fn_doc, fn_set_doc => doc;
+    fn_module, fn_set_module => module;
 }
-fn fn_qualname(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(vm
-        .opaque::<Function>(v)
-        .map(|f| f.qualname.load())
-        .unwrap_or(Value::NONE))
-}
-fn fn_set_qualname(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
-    if let Some(f) = vm.opaque::<Function>(v) {
-        f.qualname.store(n);
-    }
-    Ok(())
-}
-fn fn_doc(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(vm
-        .opaque::<Function>(v)
-        .map(|f| f.doc.load())
-        .unwrap_or(Value::NONE))
-}
-fn fn_set_doc(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
-    if let Some(f) = vm.opaque::<Function>(v) {
-        f.doc.store(n);
-    }
-    Ok(())
-}
-fn fn_module(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(vm
-        .opaque::<Function>(v)
-        .map(|f| f.module.load())
-        .unwrap_or(Value::NONE))
-}
-fn fn_set_module(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
-    if let Some(f) = vm.opaque::<Function>(v) {
-        f.module.store(n);
-    }
-    Ok(())
-}
+
 fn fn_defaults(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let d = vm
         .opaque::<Function>(v)
