@@ -165,6 +165,9 @@ impl Mode {
 /// given the full limit on every run; if it finishes within this, it is judged as usual.
 pub const EXPECTED_TIMEOUT_LIMIT: Duration = Duration::from_secs(3);
 
+/// protopy's exit status for an uncaught exception (DEVELOPERS.md); CPython's is 1.
+pub const UNCAUGHT_EXCEPTION_STATUS: i32 = 70;
+
 /// Which interpreter a [`Runner`] drives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Interpreter {
@@ -249,12 +252,23 @@ impl Runner {
         result
     }
 
-    /// The snapshot text of a run.
+    /// The snapshot text of a run. protopy's documented status for an uncaught exception (70,
+    /// `EX_SOFTWARE`) is shown as CPython's 1 when protopy said why on stderr, so that the
+    /// streams and statuses of both are compared as one; `sys.exit(70)` (nothing on stderr)
+    /// keeps its 70.
     pub fn render(&self, case: &Case, mode: Mode, run: &Captured) -> String {
         let tmp = self
             .scratch
             .join(format!("{}-{}", case.snapshot_name(), mode.name()));
         let normalizer = self.normalizer.clone().path(&tmp, "$TMP");
+        if self.interpreter == Interpreter::Protopy
+            && run.exit == Exit::Code(UNCAUGHT_EXCEPTION_STATUS)
+            && !run.stderr.is_empty()
+        {
+            let mut run = run.clone();
+            run.exit = Exit::Code(1);
+            return render::render(&run, &normalizer);
+        }
         render::render(run, &normalizer)
     }
 }
