@@ -175,7 +175,7 @@ pub fn parse(passes: usize, out: Option<PathBuf>) -> Result<ExitCode, String> {
 }
 
 /// CPU model, core count, OS and rustc version, for the report.
-fn machine() -> String {
+pub fn machine() -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
         .and_then(|text| {

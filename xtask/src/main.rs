@@ -2,6 +2,7 @@
 //! conformance tracks, benchmarks and fuzzing.
 
 mod bench;
+mod bench_interp;
 mod ci;
 mod conformance;
 mod fuzz;
@@ -77,15 +78,27 @@ enum Cmd {
     },
     /// Benchmarks.
     Bench {
-        #[arg(value_enum)]
+        /// `interp`: the interpreter set against the reference (docs/benchmarks.md); `parse`: the
+        /// parser over the reference's Lib/ (docs/benchmarks/parse.md).
+        #[arg(value_enum, default_value_t = Bench::Interp)]
         which: Bench,
-        /// Timed passes over all files; the best is reported.
+        /// parse: timed passes over all files; the best is reported.
         #[arg(long, default_value_t = 5)]
         passes: usize,
-        /// Where the report goes (default: <repo>/docs/benchmarks/<which>.md).
+        /// interp: runs of each program under each interpreter; the best is reported.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        /// interp: only these programs (file stems of xtask/benchmarks/*.py).
+        #[arg(long, value_delimiter = ',')]
+        only: Vec<String>,
+        /// Where the report goes (default: docs/benchmarks.md, or docs/benchmarks/parse.md).
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Internal: runs one benchmark process and reports its time and peak memory (used by
+    /// `bench interp`).
+    #[command(hide = true)]
+    BenchProbe { program: PathBuf, script: PathBuf },
     /// Run a cargo-fuzz target for a bounded time (installs cargo-fuzz when missing).
     Fuzz {
         /// The target (fuzz/fuzz_targets/<TARGET>.rs).
@@ -114,6 +127,7 @@ enum Cmd {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Bench {
+    Interp,
     Parse,
 }
 
@@ -163,10 +177,16 @@ fn main() -> ExitCode {
             }
         }
         Cmd::Bench {
-            which: Bench::Parse,
+            which,
             passes,
+            runs,
+            only,
             out,
-        } => bench::parse(passes, out),
+        } => match which {
+            Bench::Interp => bench_interp::interp(runs, &only, out),
+            Bench::Parse => bench::parse(passes, out),
+        },
+        Cmd::BenchProbe { program, script } => Ok(bench_interp::probe(&program, &script)),
         Cmd::Fuzz {
             target,
             seconds,
