@@ -12,6 +12,7 @@
 
 use crate::trace::{Trace, Tracer};
 use crate::value::Value;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// A free index slot.
 const EMPTY: u32 = 0;
@@ -96,6 +97,23 @@ pub struct Table {
     indices: Vec<u32>,
     /// Live entries.
     used: usize,
+    /// Whether changes bump [`WATCHED_EPOCH`] (a type's namespace, which lookup caches read).
+    watched: bool,
+}
+
+/// Bumped by every change to a watched table, and by anything else that invalidates cached type
+/// lookups (a new class, a new MRO). Caches keep the epoch they were filled at and are valid
+/// while it is unchanged (CPython's type version tags, made global: class changes are rare).
+static WATCHED_EPOCH: AtomicU64 = AtomicU64::new(0);
+
+/// The current epoch of watched tables. Read it before a lookup whose result is cached.
+pub fn watched_epoch() -> u64 {
+    WATCHED_EPOCH.load(Ordering::Acquire)
+}
+
+/// Invalidates every cache filled at an earlier epoch.
+pub fn bump_watched_epoch() {
+    WATCHED_EPOCH.fetch_add(1, Ordering::AcqRel);
 }
 
 /// The index slots a hash visits, in order (CPython's `i = i*5 + perturb + 1`, which reaches
@@ -145,6 +163,17 @@ impl Table {
     /// Live entries.
     pub fn len(&self) -> usize {
         self.used
+    }
+
+    /// Makes every later change of this table bump the watched epoch.
+    pub fn watch(&mut self) {
+        self.watched = true;
+    }
+
+    fn changed(&self) {
+        if self.watched {
+            bump_watched_epoch();
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -243,7 +272,9 @@ impl Table {
             Probe::Found { entry, .. } => {
                 let e = &mut self.entries[entry];
                 e.value = f(Some(e.value));
-                Ok(e.value)
+                let v = e.value;
+                self.changed();
+                Ok(v)
             }
             Probe::Undecided(candidates) => Err(Undecided { candidates }),
             Probe::Missing { slot } => {
@@ -258,6 +289,7 @@ impl Table {
                 self.entries.push(Entry { hash, key, value });
                 self.indices[slot] = self.entries.len() as u32;
                 self.used += 1;
+                self.changed();
                 Ok(value)
             }
         }
@@ -288,6 +320,7 @@ impl Table {
             },
         );
         self.used -= 1;
+        self.changed();
         (e.key, e.value)
     }
 
@@ -325,7 +358,10 @@ impl Table {
     }
 
     pub fn clear(&mut self) {
+        let watched = self.watched;
         *self = Table::new();
+        self.watched = watched;
+        self.changed();
     }
 
     /// An index slot for a key known to be absent (only `EMPTY` ends the search).
@@ -386,6 +422,36 @@ mod tests {
             (Some(x), Some(y)) if x == y => KeyEq::Equal,
             _ => KeyEq::NotEqual,
         }
+    }
+
+    #[test]
+    fn every_change_of_a_watched_table_moves_the_epoch() {
+        let mut t = Table::new();
+        t.watch();
+        let mut last = watched_epoch();
+        let mut moved = || {
+            let now = watched_epoch();
+            let ok = now > last;
+            last = now;
+            ok
+        };
+        assert_eq!(t.insert(1, int(1), int(10), eq_ints), Ok(None));
+        assert!(moved(), "insert");
+        assert_eq!(t.insert(1, int(1), int(11), eq_ints), Ok(Some(int(10))));
+        assert!(moved(), "replace");
+        assert!(t.remove(1, int(1), eq_ints).is_ok_and(|r| r.is_some()));
+        assert!(moved(), "remove");
+        assert_eq!(t.insert(2, int(2), int(20), eq_ints), Ok(None));
+        assert!(moved(), "insert again");
+        assert!(t.pop_last().is_some());
+        assert!(moved(), "pop_last");
+        assert_eq!(t.insert(3, int(3), int(30), eq_ints), Ok(None));
+        assert!(moved(), "insert before clear");
+        t.clear();
+        assert!(moved(), "clear");
+        // Still watched after clear.
+        assert_eq!(t.insert(4, int(4), int(40), eq_ints), Ok(None));
+        assert!(moved(), "insert after clear");
     }
 
     #[test]

@@ -37,6 +37,10 @@ pub struct Vm {
     pub repr_guard: Vec<Value>,
     /// Set by `RERAISE` and bare `raise`: the unwind adds no traceback entry.
     pub reraising: bool,
+    /// Cached type attribute lookups (`types::lookup_cache`).
+    pub lookup_cache: crate::types::lookup_cache::LookupCache,
+    /// This thread's copy of the interned strings it has asked for: no lock, fast hash.
+    intern_cache: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Value>>,
 }
 
 impl Vm {
@@ -51,6 +55,8 @@ impl Vm {
             depth: 0,
             repr_guard: Vec::new(),
             reraising: false,
+            lookup_cache: Default::default(),
+            intern_cache: Default::default(),
         }
     }
 
@@ -209,9 +215,16 @@ impl Vm {
 
     /// The interned str for an identifier.
     pub fn intern(&self, s: &str) -> PyResult<Value> {
-        self.rt
+        if let Some(&v) = self.intern_cache.borrow().get(s) {
+            return Ok(v);
+        }
+        let v = self
+            .rt
             .intern(&self.m, s.as_bytes())
-            .map_err(|e| self.fail_alloc(e))
+            .map_err(|e| self.fail_alloc(e))?;
+        // Interned strings live as long as the runtime, so the copy never dangles.
+        self.intern_cache.borrow_mut().insert(s.into(), v);
+        Ok(v)
     }
 
     pub fn new_int(&self, i: Int) -> PyResult<Value> {

@@ -40,18 +40,22 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
                     let out = crate::types::range::slice_items(vm, key, &items)?;
                     return vm.new_list(out);
                 }
-                let items = vm.list_data(obj).map(|l| l.snapshot()).unwrap_or_default();
-                let i = seq_index(vm, key, items.len(), "list")?;
-                return Ok(items[i]);
+                let len = vm.list_data(obj).map_or(0, |l| l.len());
+                let i = seq_index(vm, key, len, "list")?;
+                // Read under the lock: another thread may have shrunk the list meanwhile.
+                let item = vm.list_data(obj).and_then(|l| l.lock().get(i).copied());
+                return item.ok_or_else(|| vm.index_error("list index out of range"));
             }
             Ty::Tuple => {
-                let items = vm.tuple_items(obj).map(|s| s.to_vec()).unwrap_or_default();
                 if crate::types::range::is_slice(vm, key) {
+                    let items = vm.tuple_items(obj).map(|s| s.to_vec()).unwrap_or_default();
                     let out = crate::types::range::slice_items(vm, key, &items)?;
                     return vm.new_tuple(out);
                 }
-                let i = seq_index(vm, key, items.len(), "tuple")?;
-                return Ok(items[i]);
+                let len = vm.tuple_items(obj).map_or(0, <[Value]>::len);
+                let i = seq_index(vm, key, len, "tuple")?;
+                let item = vm.tuple_items(obj).and_then(|t| t.get(i).copied());
+                return item.ok_or_else(|| vm.index_error("tuple index out of range"));
             }
             Ty::Dict => return dict::getitem(vm, obj, key),
             Ty::Str => return crate::types::str::getitem(vm, obj, key),

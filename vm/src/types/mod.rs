@@ -11,6 +11,7 @@ pub mod int;
 pub mod iter;
 pub mod iter_tools;
 pub mod list;
+pub mod lookup_cache;
 pub mod module;
 pub mod object;
 pub mod range;

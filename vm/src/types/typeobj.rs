@@ -79,9 +79,24 @@ pub fn type_module(vm: &mut Vm, ty: Handle) -> Option<String> {
 
 /// Looks `name` up along `ty`'s MRO (`_PyType_Lookup`).
 pub fn lookup(vm: &mut Vm, ty: Handle, name: Value) -> Option<Value> {
+    let epoch = protopy_objects::table::watched_epoch();
+    if let Some(found) = vm.lookup_cache.get(ty, name, epoch) {
+        return found;
+    }
+    let found = lookup_uncached(vm, ty, name);
+    vm.lookup_cache.put(ty, name, epoch, found);
+    found
+}
+
+/// The MRO walk behind [`lookup`]; watches each namespace it reads so that a later change to
+/// any of them invalidates the cached result.
+fn lookup_uncached(vm: &mut Vm, ty: Handle, name: Value) -> Option<Value> {
     for t in mro(vm, ty) {
         let Some(h) = t.as_handle() else { continue };
         let d = type_dict(vm, h);
+        if let Some(dd) = vm.dict_data(d) {
+            dd.lock().watch();
+        }
         if let Ok(Some(v)) = super::dict::get_item(vm, d, name) {
             return Some(v);
         }
@@ -183,6 +198,8 @@ pub fn new_class(
         d.bases.store(bases_t);
         d.mro.store(mro_t);
         d.dict.store(dict);
+        // Cached lookups keyed by a reused handle of a dead class must not survive.
+        protopy_objects::table::bump_watched_epoch();
         let mut flags = tyflags::HEAPTYPE | ((lay as u64) << tyflags::LAYOUT_SHIFT);
         if exc {
             flags |= tyflags::EXCEPTION;
