@@ -2,6 +2,7 @@
 //! Python/bytecodes.c): fetch, dispatch to the opcode family's handler in `ops/`, and unwind
 //! through the code's exception table on error.
 
+pub mod fast;
 pub mod frame;
 pub mod generator;
 
@@ -169,6 +170,26 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                 }
                 Ok(None)
             }
+            Op::BINARY_OP => match fast::binary(arg, f.peek(2), f.peek(1)) {
+                Some(v) => {
+                    f.pop();
+                    if let Some(top) = f.stack.last_mut() {
+                        *top = v;
+                    }
+                    Ok(None)
+                }
+                None => ops::dispatch(vm, instr.op, arg),
+            },
+            Op::COMPARE_OP => match fast::compare(arg, f.peek(2), f.peek(1)) {
+                Some(b) => {
+                    f.pop();
+                    if let Some(top) = f.stack.last_mut() {
+                        *top = Value::from_bool(b);
+                    }
+                    Ok(None)
+                }
+                None => ops::dispatch(vm, instr.op, arg),
+            },
             Op::RETURN_VALUE => {
                 let v = f.pop();
                 Ok(Some(Exit::Return(v)))
