@@ -13,6 +13,8 @@ use crate::thread::{PyErr, Vm};
 use crate::traceback::{self, ExceptionSummary};
 use crate::types::{self, dict, exceptions::ExcData, function::Code};
 
+mod threads;
+
 /// protopy's exit status for an uncaught exception (CPython's is 1).
 pub const EXIT_UNCAUGHT: u8 = 70;
 
@@ -30,7 +32,15 @@ pub enum Outcome {
 impl Interpreter {
     /// A fresh interpreter: builtin types, `builtins` and the native modules.
     pub fn new(config: Config) -> Result<Interpreter, String> {
-        let (rt, m) = Runtime::new(config)
+        Interpreter::with_heap(config, protopy_objects::HeapConfig::default())
+    }
+
+    /// [`Interpreter::new`] on a heap configured by `heap` (GC stress, thresholds).
+    pub fn with_heap(
+        config: Config,
+        heap: protopy_objects::HeapConfig,
+    ) -> Result<Interpreter, String> {
+        let (rt, m) = Runtime::with_heap(config, heap)
             .map_err(|e: StartError| format!("cannot start the runtime: {e:?}"))?;
         let mut vm = Vm::with_mutator(Arc::clone(&rt), m);
         let setup = types::install_all(&mut vm)

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use parking_lot::Mutex;
 use protopy_objects::{
-    AllocError, AttachError, DictData, Handle, Heap, Mutator, StrData, Table, TupleData, TypeData,
-    Value,
+    AllocError, AttachError, DictData, Handle, Heap, HeapConfig, Mutator, StrData, Table,
+    TupleData, TypeData, Value,
 };
 
 /// Type flags kept in `TypeData::flags`.
@@ -224,7 +224,15 @@ impl Runtime {
     /// Creates the heap, the builtin types with their method tables and the builtins module.
     /// Returns the runtime and the mutator of the calling thread, which made them.
     pub fn new(config: Config) -> Result<(Arc<Runtime>, Mutator), StartError> {
-        let heap = Heap::new();
+        Runtime::with_heap(config, HeapConfig::default())
+    }
+
+    /// [`Runtime::new`] on a heap configured by `heap` (GC stress, thresholds).
+    pub fn with_heap(
+        config: Config,
+        heap: HeapConfig,
+    ) -> Result<(Arc<Runtime>, Mutator), StartError> {
+        let heap = Heap::with_config(heap)?;
         let m = heap.attach().map_err(StartError::Attach)?;
         let mut types = Vec::with_capacity(Ty::ALL.len());
         for _ in Ty::ALL {
