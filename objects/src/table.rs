@@ -352,6 +352,34 @@ impl Table {
         Some((pos + i + 1, rest[i]))
     }
 
+    /// The position of the live entry whose key is `key` itself (identity, not equality): a
+    /// hint for [`Table::value_at`] and [`Table::replace_at`], which attribute caches keep.
+    pub fn position_of_identical(&self, key: Value) -> Option<usize> {
+        self.entries.iter().position(|e| e.key == key)
+    }
+
+    /// The value at position `pos` if its key is `key` itself; None when the hint is stale.
+    #[inline]
+    pub fn value_at(&self, pos: usize, key: Value) -> Option<Value> {
+        self.entries
+            .get(pos)
+            .and_then(|e| (e.key == key).then_some(e.value))
+    }
+
+    /// Replaces the value at position `pos` if its key is `key` itself; false when the hint is
+    /// stale (nothing changes then).
+    #[inline]
+    pub fn replace_at(&mut self, pos: usize, key: Value, value: Value) -> bool {
+        match self.entries.get_mut(pos) {
+            Some(e) if e.key == key => {
+                e.value = value;
+                self.changed();
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Live entries in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = &Entry> {
         self.entries.iter().filter(|e| !e.key.is_null())

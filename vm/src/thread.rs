@@ -39,6 +39,8 @@ pub struct Vm {
     pub reraising: bool,
     /// Cached type attribute lookups (`types::lookup_cache`).
     pub lookup_cache: crate::types::lookup_cache::LookupCache,
+    /// Cached attribute loads and stores on instances (`eval::attr_cache`).
+    pub attr_cache: crate::eval::attr_cache::AttrCache,
     /// This thread's copy of the interned strings it has asked for: no lock, fast hash.
     intern_cache: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Value>>,
 }
@@ -56,6 +58,7 @@ impl Vm {
             repr_guard: Vec::new(),
             reraising: false,
             lookup_cache: Default::default(),
+            attr_cache: Default::default(),
             intern_cache: Default::default(),
         }
     }

@@ -24,10 +24,10 @@ def int_keys(n):
 
 
 def main():
-    counts = word_counts(300000)
+    counts = word_counts(1000000)
     keys = sorted(counts)
     print([(k, counts[k]) for k in keys])
-    print(int_keys(200000))
+    print(int_keys(600000))
 
 
 main()

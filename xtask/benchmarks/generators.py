@@ -31,12 +31,12 @@ def accumulator():
 
 
 def main():
-    a = sum(evens(squares(numbers(300000))))
-    b = sum(x + 1 for x in chained(150000))
+    a = sum(evens(squares(numbers(1000000))))
+    b = sum(x + 1 for x in chained(500000))
     acc = accumulator()
     next(acc)
     last = 0
-    for i in range(100000):
+    for i in range(400000):
         last = acc.send(i)
     print(a, b, last)
 

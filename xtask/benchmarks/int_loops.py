@@ -34,7 +34,7 @@ def sieve_count(limit):
 
 
 def main():
-    print(collatz_steps(30000), sieve_count(300000))
+    print(collatz_steps(100000), sieve_count(1000000))
 
 
 main()

@@ -40,13 +40,13 @@ def main():
     c = Counter(0)
     s = Scaled(1, 3)
     total = 0
-    for i in range(200000):
+    for i in range(1000000):
         c.bump(1)
         s.bump(i & 7)
         total += s.doubled - c.value
     p = Point(0, 0)
     step = Point(1, -2)
-    for _ in range(100000):
+    for _ in range(500000):
         p = p.add(step)
     print(c.value, c.calls, s.value, total, p.norm1())
 

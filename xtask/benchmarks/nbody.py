@@ -78,7 +78,7 @@ def advance(bodies, dt, steps):
 def main():
     bodies = make_system()
     before = energy(bodies)
-    advance(bodies, 0.01, 20000)
+    advance(bodies, 0.01, 100000)
     after = energy(bodies)
     print(f"{before:.9f} {after:.9f}")
 

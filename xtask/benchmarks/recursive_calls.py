@@ -15,9 +15,9 @@ def is_odd(n):
 
 
 def main():
-    total = fib(27)
+    total = fib(30)
     evens = 0
-    for i in range(2000):
+    for i in range(20000):
         if is_even(i % 400):
             evens += 1
     print(total, evens)

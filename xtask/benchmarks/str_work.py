@@ -8,7 +8,7 @@ def build_lines(n):
 
 
 def main():
-    lines = build_lines(50000)
+    lines = build_lines(200000)
     text = "\n".join(lines)
     total = 0
     evens = 0
@@ -18,9 +18,9 @@ def main():
         if parts[3].endswith("even"):
             evens += 1
     upper = text.upper()
-    print(len(text), total, evens, upper.count("VALUE"), text.find("item 49999"))
+    print(len(text), total, evens, upper.count("VALUE"), text.find("item 199999"))
     words = []
-    for i in range(30000):
+    for i in range(100000):
         words.append(str(i).replace("1", "one").strip())
     print(len(" ".join(words)))
 

@@ -16,6 +16,8 @@ const RUN_LIMIT: Duration = Duration::from_secs(120);
 #[derive(Clone, Debug)]
 struct Run {
     seconds: f64,
+    /// User plus system CPU time of the process.
+    cpu: f64,
     /// Peak resident set size in KiB (`ru_maxrss` from `wait4`).
     max_rss_kib: u64,
     stdout: Vec<u8>,
@@ -34,6 +36,7 @@ struct Outcome {
 #[derive(Clone, Copy)]
 struct Measured {
     best: f64,
+    best_cpu: f64,
     max_rss_kib: u64,
 }
 
@@ -146,6 +149,7 @@ fn summarize(
     }
     Ok(Measured {
         best: runs.iter().map(|r| r.seconds).fold(f64::INFINITY, f64::min),
+        best_cpu: runs.iter().map(|r| r.cpu).fold(f64::INFINITY, f64::min),
         max_rss_kib: runs.iter().map(|r| r.max_rss_kib).max().unwrap_or(0),
     })
 }
@@ -162,12 +166,12 @@ fn run_once(program: &Path, script: &Path) -> Result<Run, String> {
         .stdin(Stdio::null())
         .output()
         .map_err(|e| format!("cannot run the probe: {e}"))?;
-    // The probe's last stderr line is `probe <seconds> <max_rss_kib> <status or signal>`.
+    // The probe's last stderr line is `probe <seconds> <cpu seconds> <max_rss_kib> <status>`.
     let text = String::from_utf8_lossy(&output.stderr);
     let mut lines: Vec<&str> = text.lines().collect();
     let report = lines.pop().unwrap_or("");
     let fields: Vec<&str> = report.split_whitespace().collect();
-    let [tag, seconds, rss, status] = fields.as_slice() else {
+    let [tag, seconds, cpu, rss, status] = fields.as_slice() else {
         return Err(format!("the probe failed: {report}"));
     };
     if *tag != "probe" {
@@ -178,6 +182,7 @@ fn run_once(program: &Path, script: &Path) -> Result<Run, String> {
     }
     Ok(Run {
         seconds: seconds.parse().map_err(|_| "bad probe time")?,
+        cpu: cpu.parse().map_err(|_| "bad probe CPU time")?,
         max_rss_kib: rss.parse().map_err(|_| "bad probe memory")?,
         stdout: output.stdout,
         status: status.parse().ok(),
@@ -186,7 +191,8 @@ fn run_once(program: &Path, script: &Path) -> Result<Run, String> {
 }
 
 /// `xtask bench-probe PROGRAM SCRIPT`: runs the one child, passes its stdout and stderr through,
-/// and ends stderr with `probe <seconds> <max_rss_kib> <exit code | signal | timeout>`.
+/// and ends stderr with `probe <seconds> <cpu seconds> <max_rss_kib> <exit code | signal |
+/// timeout>`.
 pub fn probe(program: &Path, script: &Path) -> ExitCode {
     let dir = script.parent().unwrap_or(Path::new("."));
     let started = Instant::now();
@@ -227,9 +233,15 @@ pub fn probe(program: &Path, script: &Path) -> ExitCode {
         }
     };
     let seconds = started.elapsed().as_secs_f64();
-    let rss = nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_CHILDREN)
-        .map_or(0, |u| u.max_rss().max(0) as u64);
-    eprintln!("probe {seconds:.6} {rss} {status}");
+    let usage = nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_CHILDREN);
+    let (cpu, rss) = usage.map_or((0.0, 0), |u| {
+        let t = |tv: nix::sys::time::TimeVal| tv.tv_sec() as f64 + tv.tv_usec() as f64 / 1e6;
+        (
+            t(u.user_time()) + t(u.system_time()),
+            u.max_rss().max(0) as u64,
+        )
+    });
+    eprintln!("probe {seconds:.6} {cpu:.6} {rss} {status}");
     ExitCode::SUCCESS
 }
 
@@ -239,12 +251,21 @@ fn load_average() -> Option<String> {
         .and_then(|l| l.split_whitespace().next().map(str::to_string))
 }
 
-/// The geometric mean of the time ratios of the benchmarks both interpreters ran correctly.
+/// The geometric mean of the wall-time ratios of the benchmarks both interpreters ran correctly.
 fn geomean(outcomes: &[Outcome]) -> Option<(f64, usize)> {
+    geomean_of(outcomes, |m| m.best)
+}
+
+/// The same over CPU time (less sensitive to other work on the machine).
+fn geomean_cpu(outcomes: &[Outcome]) -> Option<(f64, usize)> {
+    geomean_of(outcomes, |m| m.best_cpu.max(1e-3))
+}
+
+fn geomean_of(outcomes: &[Outcome], time: impl Fn(&Measured) -> f64) -> Option<(f64, usize)> {
     let ratios: Vec<f64> = outcomes
         .iter()
         .filter_map(|o| match (&o.cpython, &o.protopy) {
-            (Ok(c), Ok(p)) if c.best > 0.0 => Some(p.best / c.best),
+            (Ok(c), Ok(p)) if time(c) > 0.0 => Some(time(p) / time(c)),
             _ => None,
         })
         .collect();
@@ -262,30 +283,33 @@ fn markdown(outcomes: &[Outcome], runs: usize, version: &str, load: Option<&str>
         md,
         "`cargo xtask bench interp --runs {runs}`: each program of `xtask/benchmarks/` run as a whole \
          process under protopy (release build) and under the reference CPython {version}, alternating, \
-         {runs} runs each; the best wall time (start-up included) and the highest peak resident memory \
+         {runs} runs each; the best wall time (start-up included), the best CPU time (user plus \
+         system, less sensitive to other work on the machine) and the highest peak resident memory \
          (`ru_maxrss`) are kept. A ratio above 1 means protopy is slower or bigger. A program whose \
          output differs from CPython's is not timed.\n"
     );
     let _ = writeln!(
         md,
-        "| benchmark | what | CPython (s) | protopy (s) | time ratio | CPython peak (MiB) | protopy peak (MiB) | memory ratio |"
+        "| benchmark | what | CPython (s) | protopy (s) | time ratio | CPU time ratio | CPython peak (MiB) | protopy peak (MiB) | memory ratio |"
     );
-    let _ = writeln!(md, "|---|---|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(md, "|---|---|---:|---:|---:|---:|---:|---:|---:|");
     for o in outcomes {
         let (ct, cm) = match &o.cpython {
             Ok(m) => (format!("{:.3}", m.best), mib(m.max_rss_kib)),
             Err(e) => (format!("failed: {e}"), String::new()),
         };
-        let (pt, pm, tr, mr) = match (&o.protopy, &o.cpython) {
+        let (pt, pm, tr, cr, mr) = match (&o.protopy, &o.cpython) {
             (Ok(p), Ok(c)) => (
                 format!("{:.3}", p.best),
                 mib(p.max_rss_kib),
                 format!("{:.2}x", p.best / c.best),
+                format!("{:.2}x", p.best_cpu / c.best_cpu.max(1e-3)),
                 format!("{:.2}x", p.max_rss_kib as f64 / c.max_rss_kib.max(1) as f64),
             ),
             (Ok(p), Err(_)) => (
                 format!("{:.3}", p.best),
                 mib(p.max_rss_kib),
+                String::new(),
                 String::new(),
                 String::new(),
             ),
@@ -294,11 +318,12 @@ fn markdown(outcomes: &[Outcome], runs: usize, version: &str, load: Option<&str>
                 String::new(),
                 String::new(),
                 String::new(),
+                String::new(),
             ),
         };
         let _ = writeln!(
             md,
-            "| {} | {} | {ct} | {pt} | {tr} | {cm} | {pm} | {mr} |",
+            "| {} | {} | {ct} | {pt} | {tr} | {cr} | {cm} | {pm} | {mr} |",
             o.name,
             o.what.replace('|', "\\|")
         );
@@ -307,8 +332,9 @@ fn markdown(outcomes: &[Outcome], runs: usize, version: &str, load: Option<&str>
         Some((g, n)) => {
             let _ = writeln!(
                 md,
-                "\nGeometric mean of the time ratios over the {n} of {} programs both ran: **{g:.2}x**.",
-                outcomes.len()
+                "\nGeometric mean of the time ratios over the {n} of {} programs both ran: **{g:.2}x** (CPU time: {:.2}x).",
+                outcomes.len(),
+                geomean_cpu(outcomes).map_or(f64::NAN, |(c, _)| c)
             );
         }
         None => {
@@ -336,11 +362,12 @@ fn print_summary(outcomes: &[Outcome]) {
     for o in outcomes {
         match (&o.cpython, &o.protopy) {
             (Ok(c), Ok(p)) => println!(
-                "  {:<18} CPython {:7.3} s  protopy {:7.3} s  {:6.2}x  memory {:5.2}x",
+                "  {:<18} CPython {:7.3} s  protopy {:7.3} s  {:6.2}x  CPU {:6.2}x  memory {:5.2}x",
                 o.name,
                 c.best,
                 p.best,
                 p.best / c.best,
+                p.best_cpu / c.best_cpu.max(1e-3),
                 p.max_rss_kib as f64 / c.max_rss_kib.max(1) as f64
             ),
             (Err(e), _) => println!("  {:<18} CPython failed: {e}", o.name),
@@ -348,6 +375,7 @@ fn print_summary(outcomes: &[Outcome]) {
         }
     }
     if let Some((g, n)) = geomean(outcomes) {
-        println!("  geometric mean over {n} programs: {g:.2}x");
+        let cpu = geomean_cpu(outcomes).map_or(f64::NAN, |(c, _)| c);
+        println!("  geometric mean over {n} programs: {g:.2}x (CPU time {cpu:.2}x)");
     }
 }

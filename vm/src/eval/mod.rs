@@ -2,6 +2,7 @@
 //! Python/bytecodes.c): fetch, dispatch to the opcode family's handler in `ops/`, and unwind
 //! through the code's exception table on error.
 
+pub mod attr_cache;
 pub mod fast;
 pub mod frame;
 pub mod generator;
@@ -190,6 +191,44 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                 }
                 None => ops::dispatch(vm, instr.op, arg),
             },
+            Op::LOAD_ATTR => {
+                let obj = f.peek(1);
+                let name = f.code.names.get((arg >> 1) as usize).copied();
+                let name = name.unwrap_or(Value::NONE);
+                if arg & 1 != 0 {
+                    match attr_cache::load_method(vm, obj, name) {
+                        Some(func) => {
+                            let f = vm.f();
+                            f.pop();
+                            f.push(func);
+                            f.push(obj);
+                            Ok(None)
+                        }
+                        None => ops::dispatch(vm, instr.op, arg),
+                    }
+                } else {
+                    match attr_cache::load_value(vm, obj, name) {
+                        Some(v) => {
+                            if let Some(top) = vm.f().stack.last_mut() {
+                                *top = v;
+                            }
+                            Ok(None)
+                        }
+                        None => ops::dispatch(vm, instr.op, arg),
+                    }
+                }
+            }
+            Op::STORE_ATTR => {
+                let (v, obj) = (f.peek(2), f.peek(1));
+                let name = f.code.names.get(arg as usize).copied();
+                let name = name.unwrap_or(Value::NONE);
+                if attr_cache::store_value(vm, obj, name, v) {
+                    vm.f().pop_n(2);
+                    Ok(None)
+                } else {
+                    ops::dispatch(vm, instr.op, arg)
+                }
+            }
             Op::RETURN_VALUE => {
                 let v = f.pop();
                 Ok(Some(Exit::Return(v)))

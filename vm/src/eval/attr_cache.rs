@@ -1,0 +1,227 @@
+//! Inline attribute caches for instances of classes (CPython's `LOAD_ATTR_INSTANCE_VALUE`,
+//! `LOAD_ATTR_METHOD_WITH_VALUES` and `STORE_ATTR_INSTANCE_VALUE` in Python/bytecodes.c), kept
+//! per thread and keyed by (type, name) rather than by instruction, so that no cache is shared
+//! between threads. An entry is valid while the watched epoch is unchanged (see
+//! `types::lookup_cache`): then the class's MRO, its `__getattribute__`/`__setattr__` and what
+//! the name means on the class are what they were when the entry was made. The instance's own
+//! `__dict__` is still read on every hit: a value is found at its remembered position (checked
+//! by the key's identity), and a method is used only after checking the dict does not shadow it.
+//! Anything else (no entry, stale position, other kinds of objects) takes the generic path.
+
+use protopy_objects::{InstanceData, Value};
+
+use crate::thread::Vm;
+use crate::types::function::{Function, Native};
+use crate::types::{dict, typeobj, Binding};
+
+const SIZE: usize = 1024;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Empty,
+    /// `obj.name` is an instance-dict value (the class has no attribute of that name).
+    Value,
+    /// `obj.name(...)` is a plain function on the class (the instance dict lacks the name).
+    Method,
+    /// `obj.name = v` stores into the instance dict (no data descriptor, no `__setattr__`).
+    Store,
+}
+
+#[derive(Clone, Copy)]
+struct Entry {
+    ty: u64,
+    name: u64,
+    epoch: u64,
+    kind: Kind,
+    /// Position of the name in the instance dict's table (Value, Store).
+    hint: u32,
+    /// The function (Method).
+    func: Value,
+}
+
+const EMPTY: Entry = Entry {
+    ty: u64::MAX,
+    name: u64::MAX,
+    epoch: u64::MAX,
+    kind: Kind::Empty,
+    hint: 0,
+    func: Value::NULL,
+};
+
+/// A thread's attribute caches.
+pub struct AttrCache {
+    entries: Box<[Entry]>,
+}
+
+impl Default for AttrCache {
+    fn default() -> Self {
+        AttrCache {
+            entries: vec![EMPTY; SIZE].into_boxed_slice(),
+        }
+    }
+}
+
+fn slot(ty: u64, name: u64, kind: Kind) -> usize {
+    let h = (ty ^ name.rotate_left(21) ^ (kind as u64) << 60).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 54) as usize & (SIZE - 1)
+}
+
+impl AttrCache {
+    #[inline]
+    fn get(&self, ty: u64, name: u64, kind: Kind, epoch: u64) -> Option<Entry> {
+        let e = self.entries[slot(ty, name, kind)];
+        (e.ty == ty && e.name == name && e.kind == kind && e.epoch == epoch).then_some(e)
+    }
+
+    fn put(&mut self, e: Entry) {
+        self.entries[slot(e.ty, e.name, e.kind)] = e;
+    }
+}
+
+/// The instance's class and `__dict__` (NULL when it has none), for instances of classes.
+#[inline]
+fn instance(vm: &Vm, obj: Value) -> Option<(protopy_objects::Handle, Value)> {
+    let i = vm.m.get_value::<InstanceData>(obj).ok()?;
+    let dict = i.dict.load();
+    Some((vm.type_of(obj), dict))
+}
+
+/// Whether the class looks attributes up the generic way (no Python `__getattribute__`), and
+/// so does not need the hooks the generic path runs.
+fn generic_getattribute(vm: &mut Vm, ty: protopy_objects::Handle) -> bool {
+    let Ok(ga) = vm.intern("__getattribute__") else {
+        return false;
+    };
+    typeobj::is_heap_type(vm, ty)
+        && !typeobj::lookup(vm, ty, ga).is_some_and(|f| vm.opaque::<Function>(f).is_some())
+}
+
+fn is_plain_function(vm: &Vm, f: Value) -> bool {
+    vm.opaque::<Function>(f).is_some()
+        || vm
+            .opaque::<Native>(f)
+            .is_some_and(|n| n.binding == Binding::Method && n.bound.is_null())
+}
+
+/// `obj.name` from the cache, or after making an entry; None: use the generic path.
+pub fn load_value(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
+    let (ty, dict) = instance(vm, obj)?;
+    let epoch = protopy_objects::table::watched_epoch();
+    let (t, n) = (ty.to_bits(), name.to_bits());
+    if let Some(e) = vm.attr_cache.get(t, n, Kind::Value, epoch) {
+        let v = vm
+            .dict_data(dict)
+            .and_then(|d| d.lock().value_at(e.hint as usize, name));
+        if v.is_some() {
+            return v;
+        }
+    }
+    // Miss: cache only an instance value the class does not define at all.
+    if dict.is_null() || !generic_getattribute(vm, ty) || typeobj::lookup(vm, ty, name).is_some() {
+        return None;
+    }
+    let found = vm.dict_data(dict).and_then(|d| {
+        let t = d.lock();
+        let pos = t.position_of_identical(name)?;
+        Some((pos, t.value_at(pos, name)?))
+    });
+    let (pos, v) = found?;
+    vm.attr_cache.put(Entry {
+        ty: t,
+        name: n,
+        epoch,
+        kind: Kind::Value,
+        hint: u32::try_from(pos).ok()?,
+        func: Value::NULL,
+    });
+    Some(v)
+}
+
+/// The unbound function for `obj.name(...)` when `name` is a plain function of the class not
+/// shadowed by the instance; None: use the generic path.
+pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
+    let (ty, dict) = instance(vm, obj)?;
+    let epoch = protopy_objects::table::watched_epoch();
+    let (t, n) = (ty.to_bits(), name.to_bits());
+    let func = match vm.attr_cache.get(t, n, Kind::Method, epoch) {
+        Some(e) => e.func,
+        None => {
+            if !generic_getattribute(vm, ty) {
+                return None;
+            }
+            let f = typeobj::lookup(vm, ty, name)?;
+            if !is_plain_function(vm, f) {
+                return None;
+            }
+            vm.attr_cache.put(Entry {
+                ty: t,
+                name: n,
+                epoch,
+                kind: Kind::Method,
+                hint: 0,
+                func: f,
+            });
+            f
+        }
+    };
+    if !dict.is_null() {
+        // The instance may shadow the method; any answer but "absent" takes the generic path.
+        let d = vm.dict_data(dict)?;
+        if d.is_empty() {
+            return Some(func);
+        }
+        match dict::get_item(vm, dict, name) {
+            Ok(None) => {}
+            _ => return None,
+        }
+    }
+    Some(func)
+}
+
+/// `obj.name = value` into the instance dict from the cache, or after making an entry; false:
+/// use the generic path.
+pub fn store_value(vm: &mut Vm, obj: Value, name: Value, value: Value) -> bool {
+    let Some((ty, dict)) = instance(vm, obj) else {
+        return false;
+    };
+    if dict.is_null() {
+        return false;
+    }
+    let epoch = protopy_objects::table::watched_epoch();
+    let (t, n) = (ty.to_bits(), name.to_bits());
+    if let Some(e) = vm.attr_cache.get(t, n, Kind::Store, epoch) {
+        let stored = vm
+            .dict_data(dict)
+            .is_some_and(|d| d.lock().replace_at(e.hint as usize, name, value));
+        if stored {
+            return true;
+        }
+    }
+    // Miss: cache only when the class has no `__setattr__` of its own and no attribute of
+    // that name (so no data descriptor), and the instance already has the name.
+    let Ok(sa) = vm.intern("__setattr__") else {
+        return false;
+    };
+    let own_setattr =
+        typeobj::lookup(vm, ty, sa).is_some_and(|f| vm.opaque::<Function>(f).is_some());
+    if own_setattr || !typeobj::is_heap_type(vm, ty) || typeobj::lookup(vm, ty, name).is_some() {
+        return false;
+    }
+    let pos = vm.dict_data(dict).and_then(|d| {
+        let mut t = d.lock();
+        let pos = t.position_of_identical(name)?;
+        t.replace_at(pos, name, value).then_some(pos)
+    });
+    let Some(pos) = pos.and_then(|p| u32::try_from(p).ok()) else {
+        return false;
+    };
+    vm.attr_cache.put(Entry {
+        ty: t,
+        name: n,
+        epoch,
+        kind: Kind::Store,
+        hint: pos,
+        func: Value::NULL,
+    });
+    true
+}
