@@ -93,7 +93,7 @@ fn generic_getattribute(vm: &mut Vm, ty: protopy_objects::Handle) -> bool {
         return false;
     };
     typeobj::is_heap_type(vm, ty)
-        && !typeobj::lookup(vm, ty, ga).is_some_and(|f| vm.opaque::<Function>(f).is_some())
+        && typeobj::lookup(vm, ty, ga).is_none_or(|f| vm.opaque::<Function>(f).is_none())
 }
 
 fn is_plain_function(vm: &Vm, f: Value) -> bool {
