@@ -7,6 +7,41 @@ use protopy_objects::{Tracer, Value};
 
 use crate::types::function::CodeData;
 
+/// Buffers of finished frames kept for the next frames of this thread: a call then allocates
+/// nothing for its locals and stack (CPython allocates frames in per-thread chunks likewise).
+const POOL_KEEP: usize = 64;
+/// Larger buffers are freed rather than kept.
+const POOL_MAX_CAPACITY: usize = 256;
+
+thread_local! {
+    static POOL: std::cell::RefCell<Vec<Vec<Value>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// An empty buffer, from the pool when it has one.
+fn pooled_vec() -> Vec<Value> {
+    POOL.with(|p| p.borrow_mut().pop()).unwrap_or_default()
+}
+
+fn return_to_pool(mut v: Vec<Value>) {
+    if v.capacity() == 0 || v.capacity() > POOL_MAX_CAPACITY {
+        return;
+    }
+    v.clear();
+    POOL.with(|p| {
+        let mut p = p.borrow_mut();
+        if p.len() < POOL_KEEP {
+            p.push(v);
+        }
+    });
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        return_to_pool(std::mem::take(&mut self.fast));
+        return_to_pool(std::mem::take(&mut self.stack));
+    }
+}
+
 pub struct Frame {
     /// The code object (keeps `code`'s constants alive).
     pub code_obj: Value,
@@ -37,6 +72,10 @@ impl Frame {
     ) -> Frame {
         let n = code.co.nlocalsplus();
         let depth = code.co.max_stack_depth as usize;
+        let mut fast = pooled_vec();
+        fast.resize(n, Value::NULL);
+        let mut stack = pooled_vec();
+        stack.reserve(depth + 2);
         Frame {
             code_obj,
             code,
@@ -44,8 +83,8 @@ impl Frame {
             globals,
             builtins,
             locals,
-            fast: vec![Value::NULL; n],
-            stack: Vec::with_capacity(depth + 2),
+            fast,
+            stack,
             ip: 0,
             lasti: 0,
             generator: Value::NULL,
