@@ -4,6 +4,7 @@
 
 pub mod attr_cache;
 pub mod fast;
+pub mod fast_call;
 pub mod frame;
 pub mod generator;
 
@@ -189,6 +190,10 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                     }
                     Ok(None)
                 }
+                None => ops::dispatch(vm, instr.op, arg),
+            },
+            Op::CALL => match fast_call::call(vm, arg as usize) {
+                Some(step) => step,
                 None => ops::dispatch(vm, instr.op, arg),
             },
             Op::LOAD_ATTR => {
