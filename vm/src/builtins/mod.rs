@@ -355,6 +355,11 @@ pub const FUNCTIONS: &[NativeMethod] = &[
     sm("abs", abs, "($module, x, /)"),
     sm("all", all, "($module, iterable, /)"),
     sm("any", any, "($module, iterable, /)"),
+    sm(
+        "ascii",
+        crate::types::str_ops::builtin_ascii,
+        "($module, obj, /)",
+    ),
     sm("bin", bin, "($module, number, /)"),
     sm("chr", chr, "($module, i, /)"),
     sm("divmod", divmod, "($module, x, y, /)"),

@@ -2,6 +2,8 @@
 //! directory and its `PyMethodDef` arrays). Native functions take [`Args`] and are declared in
 //! plain `(name, fn, signature)` tables ([`NativeMethod`]).
 
+pub mod argbind;
+pub mod bytes;
 pub mod descr;
 pub mod dict;
 pub mod exceptions;
@@ -13,10 +15,14 @@ pub mod iter_tools;
 pub mod list;
 pub mod module;
 pub mod object;
+pub mod percent_args;
 pub mod range;
 pub mod set;
+pub mod slicing;
 pub mod str;
+pub mod str_codec;
 pub mod str_methods;
+pub mod str_ops;
 pub mod superobj;
 pub mod tuple;
 pub mod typeobj;

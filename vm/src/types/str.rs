@@ -18,8 +18,9 @@ pub fn new_from_bytes(vm: &mut Vm, bytes: Vec<u8>) -> PyResult<Value> {
 
 /// `str % args`.
 pub fn percent_format(vm: &mut Vm, s: Value, args: Value) -> PyResult<Value> {
-    let _ = (s, args);
-    Err(not_yet(vm, "str % formatting"))
+    let template = vm.pystr(s).unwrap_or_default();
+    let r = super::percent_args::format_str(vm, &template, args)?;
+    vm.new_pystr(&r)
 }
 
 /// `bytes + bytes`.
@@ -38,8 +39,7 @@ pub fn bytes_concat(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
 
 /// `str[key]`.
 pub fn getitem(vm: &mut Vm, s: Value, key: Value) -> PyResult<Value> {
-    let _ = (s, key);
-    Err(not_yet(vm, "str indexing"))
+    super::str_ops::getitem(vm, s, key)
 }
 
 /// `item in str`.
@@ -55,21 +55,37 @@ pub fn contains(vm: &mut Vm, s: Value, item: Value) -> PyResult<bool> {
 }
 
 /// `str(object='')`: https://docs.python.org/3/library/stdtypes.html#str
-fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.first().and_then(|c| c.as_handle()) != Some(vm.ty(Ty::Str)) {
         return Err(not_yet(vm, "subclasses of str"));
     }
-    if !args.kw.is_empty() {
-        return Err(not_yet(vm, "str() with encoding"));
+    if args.pos.len() > 4 {
+        return Err(vm.type_error(&format!(
+            "str expected at most 3 arguments, got {}",
+            args.pos.len() - 1
+        )));
     }
-    args.check(vm, "str", 1, 2)?;
-    match args.get(1) {
+    let params = super::argbind::Params {
+        func: "str",
+        names: &["object", "encoding", "errors"],
+        posonly: 0,
+        required: 0,
+    };
+    let a = params.bind(vm, &args, true)?;
+    if a[1].is_some() || a[2].is_some() {
+        let obj = match a[0] {
+            Some(o) => o,
+            None => vm.alloc(Ty::Bytes, BytesData::new(Vec::new()))?,
+        };
+        return super::str_codec::str_from_encoded(vm, obj, a[1], a[2]);
+    }
+    match a[0] {
         Some(x) => crate::protocols::repr::str_value(vm, x),
         None => vm.intern(""),
     }
 }
 
-pub const METHODS: &[NativeMethod] = &[super::sm("__new__", str_new, "")];
+pub const METHODS: &[NativeMethod] = super::str_ops::METHODS;
 
 /// Appends code point `c` in generalized UTF-8 (lone surrogates as their 3-byte form).
 pub fn push_code_point(out: &mut Vec<u8>, c: u32) {
