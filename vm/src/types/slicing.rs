@@ -76,8 +76,8 @@ pub fn positions(s: SliceIndices) -> impl Iterator<Item = usize> {
     (0..s.len).map(move |k| (s.start + k as isize * s.step) as usize)
 }
 
-/// `seq[i]`'s position for an integer key, with `what index out of range` past the end.
-pub fn item_index(vm: &mut Vm, key: Value, len: usize, what: &str) -> PyResult<usize> {
+/// `seq[i]`'s position for an integer key, with `IndexError(msg)` past the end.
+pub fn item_index(vm: &mut Vm, key: Value, len: usize, msg: &str) -> PyResult<usize> {
     let i = match protocols::number::index(vm, key)? {
         Int::Small(n) => n,
         Int::Big(_) => {
@@ -87,7 +87,7 @@ pub fn item_index(vm: &mut Vm, key: Value, len: usize, what: &str) -> PyResult<u
     };
     let j = if i < 0 { i + len as i64 } else { i };
     if j < 0 || j >= len as i64 {
-        return Err(vm.index_error(&format!("{what} index out of range")));
+        return Err(vm.index_error(msg));
     }
     Ok(j as usize)
 }

@@ -23,20 +23,6 @@ pub fn percent_format(vm: &mut Vm, s: Value, args: Value) -> PyResult<Value> {
     vm.new_pystr(&r)
 }
 
-/// `bytes + bytes`.
-pub fn bytes_concat(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
-    let mut out =
-        vm.m.get_value::<BytesData>(a)
-            .map(|d| d.bytes.to_vec())
-            .unwrap_or_default();
-    out.extend_from_slice(
-        vm.m.get_value::<BytesData>(b)
-            .map(|d| &*d.bytes)
-            .unwrap_or(&[]),
-    );
-    vm.alloc(Ty::Bytes, BytesData::new(out))
-}
-
 /// `str[key]`.
 pub fn getitem(vm: &mut Vm, s: Value, key: Value) -> PyResult<Value> {
     super::str_ops::getitem(vm, s, key)
