@@ -4,7 +4,6 @@
 use protopy_objects::{BytesData, StrData, Value};
 
 use super::{Args, NativeMethod};
-use crate::ops::not_yet;
 use crate::runtime::Ty;
 use crate::thread::{PyResult, Vm};
 
@@ -42,9 +41,31 @@ pub fn contains(vm: &mut Vm, s: Value, item: Value) -> PyResult<bool> {
 
 /// `str(object='')`: https://docs.python.org/3/library/stdtypes.html#str
 pub fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if args.pos.first().and_then(|c| c.as_handle()) != Some(vm.ty(Ty::Str)) {
-        return Err(not_yet(vm, "subclasses of str"));
+    let Some(cls) = args.pos.first().and_then(|c| c.as_handle()) else {
+        return Err(vm.type_error("str.__new__(X): X is not a type object"));
+    };
+    if cls == vm.ty(Ty::Str) {
+        return str_new_exact(vm, args);
     }
+    if super::typeobj::layout(vm, cls) != Ty::Str {
+        let t = super::typeobj::type_name(vm, cls);
+        return Err(vm.type_error(&format!("str.__new__({t}): {t} is not a subtype of str")));
+    }
+    let mut exact = args;
+    exact.pos[0] = vm.ty_val(Ty::Str);
+    let s = str_new_exact(vm, exact)?;
+    let bytes = vm
+        .str_data(s)
+        .map(|d| d.as_bytes().to_vec())
+        .unwrap_or_default();
+    match StrData::from_generalized_utf8(bytes) {
+        Ok(d) => vm.alloc_typed(cls, d),
+        Err(_) => Err(vm.new_error(Ty::SystemError, "invalid str data")),
+    }
+}
+
+/// `str(...)` for `str` itself.
+fn str_new_exact(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.len() > 4 {
         return Err(vm.type_error(&format!(
             "str expected at most 3 arguments, got {}",
