@@ -336,17 +336,6 @@ fn dunder_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Err(vm.type_error(&format!("unhashable type: '{t}'")))
 }
 
-fn dunder_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__len__", 0, 0)?;
-    let n = with_data(vm, args.pos[0], |d| d.len())?;
-    vm.new_usize(n)
-}
-
-fn dunder_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__getitem__", 1, 1)?;
-    super::bytes::getitem(vm, args.pos[0], args.pos[1])
-}
-
 fn dunder_alloc(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "__alloc__", 0, 0)?;
     let n = with_data(vm, args.pos[0], |d| d.capacity() + 1)?;
@@ -362,9 +351,7 @@ pub const METHODS: &[NativeMethod] = &[
     super::sm("__new__", bytearray_new, ""),
     super::m("__alloc__", dunder_alloc, "($self, /)"),
     super::m("__delitem__", dunder_delitem, "($self, key, /)"),
-    super::m("__getitem__", dunder_getitem, "($self, key, /)"),
     super::m("__hash__", dunder_hash, "($self, /)"),
-    super::m("__len__", dunder_len, "($self, /)"),
     super::m("__setitem__", dunder_setitem, "($self, key, value, /)"),
     super::m("append", append, "($self, item, /)"),
     super::m("clear", clear, "($self, /)"),

@@ -233,6 +233,10 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
 /// `item in b` for bytes and bytearray: an int in range, or a bytes-like substring.
 pub fn contains(vm: &mut Vm, obj: Value, item: Value) -> PyResult<bool> {
     let hay = buffer_bytes(vm, obj)?.unwrap_or_default();
+    if vm.int_of(item).is_none() && !is_buffer(vm, item) && !has_index(vm, item)? {
+        let t = vm.type_name(item);
+        return Err(vm.type_error(&format!("a bytes-like object is required, not '{t}'")));
+    }
     let needle = sub_arg(vm, item)?;
     Ok(find_bytes(&hay, &needle, 0, hay.len()).is_some())
 }

@@ -720,7 +720,59 @@ fn fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     r
 }
 
+fn dunder_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__len__", 0, 0)?;
+    let (b, _) = recv(vm, &args)?;
+    vm.new_usize(b.len())
+}
+
+fn dunder_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__getitem__", 1, 1)?;
+    recv(vm, &args)?;
+    super::bytes::getitem(vm, args.pos[0], args.pos[1])
+}
+
+fn dunder_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__contains__", 1, 1)?;
+    recv(vm, &args)?;
+    super::bytes::contains(vm, args.pos[0], args.pos[1]).map(Value::from_bool)
+}
+
+/// `__add__`, `__mul__`, `__rmul__`, `__mod__` through the operators' implementation.
+fn binary_dunder(vm: &mut Vm, args: Args, name: &str, op: u32) -> PyResult<Value> {
+    args.check_method(vm, name, 1, 1)?;
+    recv(vm, &args)?;
+    let r = super::bytes::binary(vm, args.pos[0], args.pos[1], op, false);
+    match r {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => Ok(Value::NOT_IMPLEMENTED),
+        Err(e) => Err(e),
+    }
+}
+
+fn dunder_add(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    binary_dunder(vm, args, "__add__", 0)
+}
+
+fn dunder_mul(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let Some(&n) = args.pos.get(1) {
+        isize_arg(vm, n)?;
+    }
+    binary_dunder(vm, args, "__mul__", 5)
+}
+
+fn dunder_mod(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    binary_dunder(vm, args, "__mod__", 6)
+}
+
 pub const METHODS: &[NativeMethod] = &[
+    super::m("__add__", dunder_add, "($self, value, /)"),
+    super::m("__contains__", dunder_contains, "($self, key, /)"),
+    super::m("__getitem__", dunder_getitem, "($self, key, /)"),
+    super::m("__len__", dunder_len, "($self, /)"),
+    super::m("__mod__", dunder_mod, "($self, value, /)"),
+    super::m("__mul__", dunder_mul, "($self, value, /)"),
+    super::m("__rmul__", dunder_mul, "($self, value, /)"),
     super::m("capitalize", capitalize, "($self, /)"),
     super::m("center", center, "($self, width, fillchar=b' ', /)"),
     super::m("count", count, ""),
