@@ -94,6 +94,7 @@ builtin_types! {
     Filter = "filter": Object,
     Reversed = "reversed": Object,
     CallableIterator = "callable_iterator": Object,
+    MemoryView = "memoryview": Object,
     BaseException = "BaseException": Object,
     GeneratorExit = "GeneratorExit": BaseException,
     KeyboardInterrupt = "KeyboardInterrupt": BaseException,
@@ -177,6 +178,7 @@ impl Ty {
                 | Ty::Ellipsis
                 | Ty::GetSet
                 | Ty::Traceback
+                | Ty::MemoryView
         )
     }
 

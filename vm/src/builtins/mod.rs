@@ -225,6 +225,16 @@ fn ord(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         None => {
             let t = vm.type_name(args.pos[0]);
+            if matches!(vm.layout_of(args.pos[0]), Ty::Bytes | Ty::ByteArray) {
+                let b = crate::types::bytes::buffer_bytes(vm, args.pos[0])?.unwrap_or_default();
+                return match b.as_slice() {
+                    [c] => vm.new_i64(i64::from(*c)),
+                    _ => Err(vm.type_error(&format!(
+                        "ord() expected a character, but string of length {} found",
+                        b.len()
+                    ))),
+                };
+            }
             Err(vm.type_error(&format!("ord() expected string of length 1, but {t} found")))
         }
     }
@@ -355,6 +365,11 @@ pub const FUNCTIONS: &[NativeMethod] = &[
     sm("abs", abs, "($module, x, /)"),
     sm("all", all, "($module, iterable, /)"),
     sm("any", any, "($module, iterable, /)"),
+    sm(
+        "ascii",
+        crate::types::str_ops::builtin_ascii,
+        "($module, obj, /)",
+    ),
     sm("bin", bin, "($module, number, /)"),
     sm("chr", chr, "($module, i, /)"),
     sm("divmod", divmod, "($module, x, y, /)"),

@@ -109,7 +109,7 @@ pub fn format(vm: &mut Vm, op: Op, arg: u32) -> Step {
             let s = match arg {
                 1 => protocols::repr::str(vm, v)?,
                 2 => protocols::repr::repr(vm, v)?,
-                _ => return Err(not_yet(vm, "ascii()")),
+                _ => crate::types::str_ops::ascii_of(vm, v)?,
             };
             let s = vm.new_str(&s)?;
             replace_top(vm, 1, s)

@@ -124,17 +124,10 @@ fn native_compare(
             // Generalized UTF-8 orders like code points.
             Ok(Some(apply(op, Some(x.as_bytes().cmp(y.as_bytes())))))
         }
-        (Ty::Bytes, Ty::Bytes) => {
-            let x =
-                vm.m.get_value::<protopy_objects::BytesData>(a)
-                    .map(|d| d.bytes.to_vec())
-                    .unwrap_or_default();
-            let y =
-                vm.m.get_value::<protopy_objects::BytesData>(b)
-                    .map(|d| d.bytes.to_vec())
-                    .unwrap_or_default();
-            Ok(Some(apply(op, Some(x.cmp(&y)))))
-        }
+        (
+            Ty::Bytes | Ty::ByteArray | Ty::MemoryView,
+            Ty::Bytes | Ty::ByteArray | Ty::MemoryView,
+        ) => crate::types::bytes::compare(vm, a, b, op),
         (Ty::List, Ty::List) | (Ty::Tuple, Ty::Tuple) => {
             let (x, y) = if la == Ty::List {
                 (

@@ -60,6 +60,8 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
             Ty::Dict => return dict::getitem(vm, obj, key),
             Ty::Str => return crate::types::str::getitem(vm, obj, key),
             Ty::Range => return crate::types::range::range_getitem(vm, obj, key),
+            Ty::Bytes | Ty::ByteArray => return crate::types::bytes::getitem(vm, obj, key),
+            Ty::MemoryView => return crate::types::memoryview::getitem(vm, obj, key),
             _ => {}
         }
     }
@@ -96,6 +98,8 @@ pub fn setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()
                 }
                 return dict::set_item(vm, obj, key, value);
             }
+            Ty::ByteArray => return crate::types::bytearray::setitem(vm, obj, key, value),
+            Ty::MemoryView => return crate::types::memoryview::setitem(vm, obj, key, value),
             _ => {}
         }
     }
@@ -133,6 +137,8 @@ pub fn len(vm: &mut Vm, obj: Value) -> PyResult<usize> {
                     .map(|b| b.bytes.len())
                     .unwrap_or(0))
             }
+            Ty::ByteArray => return Ok(crate::types::bytearray::len(vm, obj)),
+            Ty::MemoryView => return crate::types::memoryview::len(vm, obj),
             Ty::DictKeys | Ty::DictValues | Ty::DictItems => {
                 let d = vm
                     .opaque::<crate::types::iter::DictView>(obj)
@@ -167,6 +173,7 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
             Ty::Dict => return Ok(dict::get_item(vm, container, item)?.is_some()),
             Ty::Set | Ty::FrozenSet => return crate::types::set::contains(vm, container, item),
             Ty::Str => return crate::types::str::contains(vm, container, item),
+            Ty::Bytes | Ty::ByteArray => return crate::types::bytes::contains(vm, container, item),
             Ty::DictKeys => {
                 let d = vm
                     .opaque::<crate::types::iter::DictView>(container)

@@ -331,7 +331,9 @@ fn native_binary(
         (Ty::Complex, _, _) | (_, Ty::Complex, _) => {
             crate::types::float::complex_binary(vm, a, b, op)
         }
-        (Ty::Bytes, Ty::Bytes, 0) => crate::types::str::bytes_concat(vm, a, b).map(Some),
+        (Ty::Bytes | Ty::ByteArray, _, _) | (_, Ty::Bytes | Ty::ByteArray, 5) => {
+            crate::types::bytes::binary(vm, a, b, op, inplace)
+        }
         _ => Ok(None),
     }
 }

@@ -115,6 +115,11 @@ fn native_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
                     .unwrap_or_default();
             return Ok(repr_bytes(&b));
         }
+        Ty::ByteArray | Ty::MemoryView => {
+            if let Some(r) = crate::types::bytes::repr(vm, v)? {
+                return Ok(r);
+            }
+        }
         Ty::List => {
             let items = vm.list_data(v).map(|l| l.snapshot()).unwrap_or_default();
             return guarded(vm, v, "[...]", |vm| {

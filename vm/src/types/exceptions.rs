@@ -90,6 +90,9 @@ pub fn args_of(vm: &Vm, exc: Value) -> Value {
 
 /// `str(exc)`: empty for no args, `str(args[0])` for one, the tuple's repr otherwise.
 pub fn exc_str(vm: &mut Vm, exc: Value) -> PyResult<String> {
+    if let Some(s) = super::str_codec::unicode_error_str(vm, exc) {
+        return Ok(s);
+    }
     let args = args_of(vm, exc);
     let items = vm.tuple_items(args).map(|s| s.to_vec()).unwrap_or_default();
     if vm.is_instance_ty(exc, crate::runtime::Ty::KeyError) && items.len() == 1 {

@@ -72,6 +72,7 @@ pub fn native_iter(vm: &mut Vm, obj: Value) -> PyResult<Option<Value>> {
         Ty::List => Ty::ListIterator,
         Ty::Tuple => Ty::TupleIterator,
         Ty::Str => Ty::StrIterator,
+        Ty::Bytes | Ty::ByteArray | Ty::MemoryView => Ty::Iterator,
         Ty::Range => return super::range::range_iter(vm, obj).map(Some),
         Ty::Generator => return Ok(Some(obj)),
         Ty::Dict => {

@@ -130,7 +130,14 @@ fn reversed_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(r);
     }
     let items = match vm.layout_of(seq) {
-        Ty::List | Ty::Tuple | Ty::Str | Ty::Range | Ty::Dict => protocols::iter::collect(vm, seq)?,
+        Ty::List
+        | Ty::Tuple
+        | Ty::Str
+        | Ty::Range
+        | Ty::Dict
+        | Ty::Bytes
+        | Ty::ByteArray
+        | Ty::MemoryView => protocols::iter::collect(vm, seq)?,
         _ => {
             let t = vm.type_name(seq);
             return Err(vm.type_error(&format!("'{t}' object is not reversible")));

@@ -2,6 +2,10 @@
 //! directory and its `PyMethodDef` arrays). Native functions take [`Args`] and are declared in
 //! plain `(name, fn, signature)` tables ([`NativeMethod`]).
 
+pub mod argbind;
+pub mod bytearray;
+pub mod bytes;
+pub mod bytes_methods;
 pub mod descr;
 pub mod dict;
 pub mod exceptions;
@@ -12,12 +16,17 @@ pub mod iter;
 pub mod iter_tools;
 pub mod list;
 pub mod lookup_cache;
+pub mod memoryview;
 pub mod module;
 pub mod object;
+pub mod percent_args;
 pub mod range;
 pub mod set;
+pub mod slicing;
 pub mod str;
+pub mod str_codec;
 pub mod str_methods;
+pub mod str_ops;
 pub mod superobj;
 pub mod tuple;
 pub mod typeobj;
@@ -193,6 +202,9 @@ pub fn methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::Bool => int::BOOL_METHODS,
         Ty::Float => int::FLOAT_METHODS,
         Ty::Str => str::METHODS,
+        Ty::Bytes => bytes::METHODS,
+        Ty::ByteArray => bytearray::METHODS,
+        Ty::MemoryView => memoryview::METHODS,
         Ty::List => list::METHODS,
         Ty::Tuple => tuple::METHODS,
         Ty::Dict => dict::METHODS,
@@ -210,6 +222,7 @@ pub fn methods_of(ty: Ty) -> &'static [NativeMethod] {
 pub fn more_methods_of(ty: Ty) -> &'static [NativeMethod] {
     match ty {
         Ty::Str => str_methods::METHODS,
+        Ty::Bytes | Ty::ByteArray => bytes_methods::METHODS,
         Ty::Super => superobj::METHODS,
         Ty::Enumerate => iter_tools::ENUMERATE_METHODS,
         Ty::Zip => iter_tools::ZIP_METHODS,
@@ -238,6 +251,7 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::BuiltinFunction => function::NATIVE_GETSETS,
         Ty::Module => module::GETSETS,
         Ty::Generator => crate::eval::generator::GETSETS,
+        Ty::MemoryView => memoryview::GETSETS,
         _ => &[],
     }
 }

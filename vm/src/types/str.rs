@@ -4,7 +4,6 @@
 use protopy_objects::{BytesData, StrData, Value};
 
 use super::{Args, NativeMethod};
-use crate::ops::not_yet;
 use crate::runtime::Ty;
 use crate::thread::{PyResult, Vm};
 
@@ -18,28 +17,14 @@ pub fn new_from_bytes(vm: &mut Vm, bytes: Vec<u8>) -> PyResult<Value> {
 
 /// `str % args`.
 pub fn percent_format(vm: &mut Vm, s: Value, args: Value) -> PyResult<Value> {
-    let _ = (s, args);
-    Err(not_yet(vm, "str % formatting"))
-}
-
-/// `bytes + bytes`.
-pub fn bytes_concat(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
-    let mut out =
-        vm.m.get_value::<BytesData>(a)
-            .map(|d| d.bytes.to_vec())
-            .unwrap_or_default();
-    out.extend_from_slice(
-        vm.m.get_value::<BytesData>(b)
-            .map(|d| &*d.bytes)
-            .unwrap_or(&[]),
-    );
-    vm.alloc(Ty::Bytes, BytesData::new(out))
+    let template = vm.pystr(s).unwrap_or_default();
+    let r = super::percent_args::format_str(vm, &template, args)?;
+    vm.new_pystr(&r)
 }
 
 /// `str[key]`.
 pub fn getitem(vm: &mut Vm, s: Value, key: Value) -> PyResult<Value> {
-    let _ = (s, key);
-    Err(not_yet(vm, "str indexing"))
+    super::str_ops::getitem(vm, s, key)
 }
 
 /// `item in str`.
@@ -55,21 +40,59 @@ pub fn contains(vm: &mut Vm, s: Value, item: Value) -> PyResult<bool> {
 }
 
 /// `str(object='')`: https://docs.python.org/3/library/stdtypes.html#str
-fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if args.pos.first().and_then(|c| c.as_handle()) != Some(vm.ty(Ty::Str)) {
-        return Err(not_yet(vm, "subclasses of str"));
+pub fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(cls) = args.pos.first().and_then(|c| c.as_handle()) else {
+        return Err(vm.type_error("str.__new__(X): X is not a type object"));
+    };
+    if cls == vm.ty(Ty::Str) {
+        return str_new_exact(vm, args);
     }
-    if !args.kw.is_empty() {
-        return Err(not_yet(vm, "str() with encoding"));
+    if super::typeobj::layout(vm, cls) != Ty::Str {
+        let t = super::typeobj::type_name(vm, cls);
+        return Err(vm.type_error(&format!("str.__new__({t}): {t} is not a subtype of str")));
     }
-    args.check(vm, "str", 1, 2)?;
-    match args.get(1) {
+    let mut exact = args;
+    exact.pos[0] = vm.ty_val(Ty::Str);
+    let s = str_new_exact(vm, exact)?;
+    let bytes = vm
+        .str_data(s)
+        .map(|d| d.as_bytes().to_vec())
+        .unwrap_or_default();
+    match StrData::from_generalized_utf8(bytes) {
+        Ok(d) => vm.alloc_typed(cls, d),
+        Err(_) => Err(vm.new_error(Ty::SystemError, "invalid str data")),
+    }
+}
+
+/// `str(...)` for `str` itself.
+fn str_new_exact(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.pos.len() > 4 {
+        return Err(vm.type_error(&format!(
+            "str expected at most 3 arguments, got {}",
+            args.pos.len() - 1
+        )));
+    }
+    let params = super::argbind::Params {
+        func: "str",
+        names: &["object", "encoding", "errors"],
+        posonly: 0,
+        required: 0,
+    };
+    let a = params.bind(vm, &args, true)?;
+    if a[1].is_some() || a[2].is_some() {
+        let obj = match a[0] {
+            Some(o) => o,
+            None => vm.alloc(Ty::Bytes, BytesData::new(Vec::new()))?,
+        };
+        return super::str_codec::str_from_encoded(vm, obj, a[1], a[2]);
+    }
+    match a[0] {
         Some(x) => crate::protocols::repr::str_value(vm, x),
         None => vm.intern(""),
     }
 }
 
-pub const METHODS: &[NativeMethod] = &[super::sm("__new__", str_new, "")];
+pub const METHODS: &[NativeMethod] = super::str_ops::METHODS;
 
 /// Appends code point `c` in generalized UTF-8 (lone surrogates as their 3-byte form).
 pub fn push_code_point(out: &mut Vec<u8>, c: u32) {
