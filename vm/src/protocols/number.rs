@@ -163,7 +163,8 @@ fn as_f64(vm: &mut Vm, v: Value) -> PyResult<Option<f64>> {
     }
 }
 
-fn native_binary(
+/// `a op b` for builtin operand types only; `None` when not defined for them.
+pub fn native_binary(
     vm: &mut Vm,
     a: Value,
     b: Value,

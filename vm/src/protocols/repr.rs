@@ -102,6 +102,11 @@ fn native_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
             )
             .map_err(|e| super::number::num_err(vm, e));
         }
+        Ty::Complex => {
+            if let Some(s) = crate::types::complex::complex_repr(vm, v) {
+                return Ok(s);
+            }
+        }
         Ty::Str => {
             return Ok(vm
                 .pystr(v)

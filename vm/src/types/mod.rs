@@ -3,6 +3,7 @@
 //! plain `(name, fn, signature)` tables ([`NativeMethod`]).
 
 pub mod descr;
+pub mod complex;
 pub mod dict;
 pub mod exceptions;
 pub mod float;
@@ -12,6 +13,7 @@ pub mod iter;
 pub mod iter_tools;
 pub mod list;
 pub mod module;
+pub mod num_slots;
 pub mod object;
 pub mod range;
 pub mod set;
@@ -190,7 +192,8 @@ pub fn methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::Type => typeobj::METHODS,
         Ty::Int => int::METHODS,
         Ty::Bool => int::BOOL_METHODS,
-        Ty::Float => int::FLOAT_METHODS,
+        Ty::Float => float::METHODS,
+        Ty::Complex => complex::METHODS,
         Ty::Str => str::METHODS,
         Ty::List => list::METHODS,
         Ty::Tuple => tuple::METHODS,
@@ -210,6 +213,9 @@ pub fn more_methods_of(ty: Ty) -> &'static [NativeMethod] {
     match ty {
         Ty::Str => str_methods::METHODS,
         Ty::Super => superobj::METHODS,
+        Ty::Int => num_slots::INT_SLOTS,
+        Ty::Float => num_slots::FLOAT_SLOTS,
+        Ty::Complex => num_slots::COMPLEX_SLOTS,
         Ty::Enumerate => iter_tools::ENUMERATE_METHODS,
         Ty::Zip => iter_tools::ZIP_METHODS,
         Ty::Map => iter_tools::MAP_METHODS,
@@ -227,6 +233,7 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::Function => function::GETSETS,
         Ty::Int | Ty::Bool => int::GETSETS,
         Ty::Float => float::GETSETS,
+        Ty::Complex => complex::GETSETS,
         Ty::Range => range::GETSETS,
         Ty::Slice => range::SLICE_GETSETS,
         Ty::Type => typeobj::GETSETS,
