@@ -130,3 +130,48 @@ pub fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let t = vm.type_name(x);
     Err(vm.type_error(&format!("type {t} doesn't define __round__ method")))
 }
+
+/// `sum()`'s running float total (Neumaier's compensated summation, as `builtin_sum_impl`'s
+/// `cs_add` does for exact floats).
+pub struct CompensatedSum {
+    hi: f64,
+    lo: f64,
+}
+
+impl CompensatedSum {
+    pub fn new(start: f64) -> CompensatedSum {
+        CompensatedSum { hi: start, lo: 0.0 }
+    }
+
+    pub fn add(&mut self, x: f64) {
+        let t = self.hi + x;
+        if self.hi.abs() >= x.abs() {
+            self.lo += (self.hi - t) + x;
+        } else {
+            self.lo += (x - t) + self.hi;
+        }
+        self.hi = t;
+    }
+
+    pub fn value(&self) -> f64 {
+        if self.lo != 0.0 && self.lo.is_finite() {
+            self.hi + self.lo
+        } else {
+            self.hi
+        }
+    }
+
+    /// An item the float path takes: an exact float, or an int that fits a C long.
+    pub fn operand(vm: &Vm, v: Value) -> Option<f64> {
+        if let Some(f) = v.as_f64() {
+            return Some(f);
+        }
+        if typeobj::is_heap_type(vm, vm.type_of(v)) {
+            return None;
+        }
+        match vm.int_of(v) {
+            Some(numeric::Int::Small(n)) => Some(n as f64),
+            _ => None,
+        }
+    }
+}

@@ -413,7 +413,8 @@ pub fn bind(
     if pos.len() > npos {
         let s = if npos == 1 { "" } else { "s" };
         return Err(vm.type_error(&format!(
-            "{fname}() takes at most {npos} positional argument{s} ({} given)",
+            "{fname}() takes {} {npos} positional argument{s} ({} given)",
+            if required == npos { "exactly" } else { "at most" },
             pos.len()
         )));
     }
