@@ -4,6 +4,7 @@
 pub mod math;
 pub mod native_module;
 pub mod sys;
+pub mod sys_info;
 
 use crate::thread::{PyResult, Vm};
 

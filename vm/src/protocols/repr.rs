@@ -98,7 +98,7 @@ fn native_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
             let i = vm.int_of(v).unwrap_or(crate::numeric::Int::Small(0));
             return crate::numeric::int_text::to_decimal(
                 &i,
-                crate::numeric::DEFAULT_MAX_STR_DIGITS,
+                crate::modules::sys::max_str_digits(),
             )
             .map_err(|e| super::number::num_err(vm, e));
         }
@@ -127,6 +127,9 @@ fn native_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
             });
         }
         Ty::Tuple => {
+            if let Some(s) = crate::types::structseq::repr(vm, v)? {
+                return Ok(s);
+            }
             let items = vm.tuple_items(v).map(|s| s.to_vec()).unwrap_or_default();
             return guarded(vm, v, "(...)", |vm| {
                 let inner = join_reprs(vm, &items)?;

@@ -41,7 +41,7 @@ fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             &s,
             base.unwrap_or(10),
             &crate::text::unicode::to_decimal_digit,
-            4300,
+            crate::modules::sys::max_str_digits(),
         );
         return match r {
             Ok(i) => vm.new_int(i),

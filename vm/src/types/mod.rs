@@ -19,6 +19,7 @@ pub mod range;
 pub mod set;
 pub mod str;
 pub mod str_methods;
+pub mod structseq;
 pub mod superobj;
 pub mod tuple;
 pub mod typeobj;

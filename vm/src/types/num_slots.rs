@@ -268,13 +268,13 @@ fn format_slot(vm: &mut Vm, args: Args, ty: Ty) -> PyResult<Value> {
             crate::format::IntRef::Small(n),
             &spec,
             &tn,
-            numeric::DEFAULT_MAX_STR_DIGITS,
+            crate::modules::sys::max_str_digits(),
         ),
         (_, Some(Int::Big(b))) => crate::format::format_int(
             crate::format::IntRef::Big(&b),
             &spec,
             &tn,
-            numeric::DEFAULT_MAX_STR_DIGITS,
+            crate::modules::sys::max_str_digits(),
         ),
         _ => return Ok(Value::NOT_IMPLEMENTED),
     };
