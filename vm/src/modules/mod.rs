@@ -5,11 +5,13 @@ pub mod math;
 pub mod native_module;
 pub mod sys;
 pub mod sys_info;
+pub mod time;
 
 use crate::thread::{PyResult, Vm};
 
 /// Creates every native module and registers it in `sys.modules`.
 pub fn install_all(vm: &mut Vm) -> PyResult<()> {
     sys::install(vm)?;
-    math::install(vm)
+    math::install(vm)?;
+    time::install(vm)
 }
