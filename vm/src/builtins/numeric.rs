@@ -102,10 +102,25 @@ pub fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(z) if !z.is_none() => z,
         _ => return protocols::number::binary_op(vm, x, y, 8),
     };
-    let tx = vm.type_of(x);
-    if let Some(f) = user_special(vm, tx, "__pow__")? {
-        if let Some(r) = call_not_implemented(vm, f, vec![x, y, z])? {
-            return Ok(r);
+    // `ternary_op`: x.__pow__(y, z), then (3.14) y.__rpow__(x, z) for another type; a
+    // subclass's reflected method first.
+    let (tx, ty) = (vm.type_of(x), vm.type_of(y));
+    let fx = user_special(vm, tx, "__pow__")?;
+    let fy = if tx != ty {
+        user_special(vm, ty, "__rpow__")?
+    } else {
+        None
+    };
+    let reflected_first = fy.is_some() && typeobj::is_subtype(vm, ty, tx);
+    let mut order = [(fx, [x, y, z]), (fy, [y, x, z])];
+    if reflected_first {
+        order.swap(0, 1);
+    }
+    for (f, a) in order {
+        if let Some(f) = f {
+            if let Some(r) = call_not_implemented(vm, f, a.to_vec())? {
+                return Ok(r);
+            }
         }
     }
     let r = ternary_pow(vm, x, y, z)?;

@@ -24,6 +24,25 @@ pub fn check_exact(vm: &mut Vm, args: &Args, ty: Ty) -> PyResult<()> {
     Ok(())
 }
 
+/// The contents of a `bytes` or `bytearray` (and which it is).
+fn bytes_like(vm: &Vm, v: Value) -> Option<(Vec<u8>, bool)> {
+    if let Ok(b) = vm.m.get_value::<BytesData>(v) {
+        return Some((b.bytes.to_vec(), false));
+    }
+    vm.m.get_value::<protopy_objects::ByteArrayData>(v)
+        .ok()
+        .map(|b| (b.0.lock().clone(), true))
+}
+
+fn bytes_repr(b: &[u8], is_array: bool) -> String {
+    let r = protopy_compiler::literals::repr_bytes(b);
+    if is_array {
+        format!("bytearray({r})")
+    } else {
+        r
+    }
+}
+
 /// `int(x=0)`, `int(x, base=10)`: https://docs.python.org/3/library/functions.html#int
 fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     check_exact(vm, &args, Ty::Int)?;
@@ -42,6 +61,18 @@ fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             base.unwrap_or(10),
             &crate::text::unicode::to_decimal_digit,
             crate::modules::sys::max_str_digits(),
+        );
+        return match r {
+            Ok(i) => vm.new_int(i),
+            Err(e) => Err(protocols::number::num_err(vm, e)),
+        };
+    }
+    if let Some((bytes, is_array)) = bytes_like(vm, x) {
+        let r = numeric::int_text::int_from_ascii(
+            &bytes,
+            base.unwrap_or(10),
+            crate::modules::sys::max_str_digits(),
+            || bytes_repr(&bytes, is_array),
         );
         return match r {
             Ok(i) => vm.new_int(i),
@@ -98,11 +129,26 @@ pub fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let r = if let Some(s) = vm.pystr(x) {
         numeric::float_text::float_from_str(&s, &crate::text::unicode::to_decimal_digit)
+    } else if let Some((bytes, is_array)) = bytes_like(vm, x) {
+        numeric::float_text::float_from_ascii(&bytes, || bytes_repr(&bytes, is_array))
     } else if let Some(i) = vm.int_of(x) {
         numeric::int_convert::int_to_f64(&i)
     } else {
         if let Some(r) = protocols::call::call_special(vm, x, "__float__", vec![])? {
+            if r.as_f64().is_none() {
+                let (t, rt) = (vm.type_name(x), vm.type_name(r));
+                return Err(vm.type_error(&format!(
+                    "{t}.__float__ returned non-float (type {rt})"
+                )));
+            }
             return Ok(r);
+        }
+        let n = vm.intern("__index__")?;
+        if protocols::attr::lookup_type_attr(vm, vm.type_of(x), n).is_some() {
+            let i = protocols::number::index(vm, x)?;
+            return numeric::int_convert::int_to_f64(&i)
+                .map(Value::from_f64)
+                .map_err(|e| protocols::number::num_err(vm, e));
         }
         let t = vm.type_name(x);
         return Err(vm.type_error(&format!(
