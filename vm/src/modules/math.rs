@@ -25,9 +25,7 @@ pub fn to_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
             Some(f) => Ok(f),
             None => {
                 let (t, rt) = (vm.type_name(v), vm.type_name(r));
-                Err(vm.type_error(&format!(
-                    "{t}.__float__ returned non-float (type {rt})"
-                )))
+                Err(vm.type_error(&format!("{t}.__float__ returned non-float (type {rt})")))
             }
         };
     }
@@ -208,7 +206,15 @@ fn nextafter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn isclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let a = bind(vm, &args, "isclose", 0, &["a", "b", "rel_tol", "abs_tol"], 2, 2)?;
+    let a = bind(
+        vm,
+        &args,
+        "isclose",
+        0,
+        &["a", "b", "rel_tol", "abs_tol"],
+        2,
+        2,
+    )?;
     let x = to_f64(vm, a[0].unwrap_or(Value::NONE))?;
     let y = to_f64(vm, a[1].unwrap_or(Value::NONE))?;
     let rel = match a[2] {
@@ -334,7 +340,11 @@ fn fsum(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn prod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = bind(vm, &args, "prod", 0, &["iterable", "start"], 1, 1)?;
-    if args.kw.iter().any(|&(k, _)| vm.rust_str(k).as_deref() == Some("iterable")) {
+    if args
+        .kw
+        .iter()
+        .any(|&(k, _)| vm.rust_str(k).as_deref() == Some("iterable"))
+    {
         return Err(vm.type_error("prod() missing required argument 'iterable' (pos 1)"));
     }
     let mark = vm.temps.len();
@@ -375,7 +385,7 @@ fn sumprod(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
             let fx = vm.is_exact(x, Ty::Float);
             let fy = vm.is_exact(y, Ty::Float);
-            if (fx || fy) && (fx || is_int(vm, x)) && (fy || is_int(vm, y)) {
+            if (fx && (fy || is_int(vm, y))) || (fy && is_int(vm, x)) {
                 let a = to_f64(vm, x)?;
                 let b = to_f64(vm, y)?;
                 if floats.add(a, b) {

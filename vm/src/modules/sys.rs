@@ -46,7 +46,15 @@ fn get_int_max_str_digits(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn set_int_max_str_digits(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let a = crate::types::num_slots::bind(vm, &args, "set_int_max_str_digits", 0, &["maxdigits"], 1, 1)?;
+    let a = crate::types::num_slots::bind(
+        vm,
+        &args,
+        "set_int_max_str_digits",
+        0,
+        &["maxdigits"],
+        1,
+        1,
+    )?;
     let n = protocols::number::index_i64(vm, a[0].unwrap_or(Value::NONE))?;
     if n != 0 && n < 640 {
         return Err(vm.value_error("maxdigits must be >= 640 or 0 for unlimited"));
@@ -63,7 +71,10 @@ fn intern(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let t = vm.type_name(v);
         return Err(vm.type_error(&format!("intern() argument must be str, not {t}")));
     }
-    let bytes = vm.str_data(v).map(|d| d.as_bytes().to_vec()).unwrap_or_default();
+    let bytes = vm
+        .str_data(v)
+        .map(|d| d.as_bytes().to_vec())
+        .unwrap_or_default();
     vm.rt
         .intern(&vm.m, &bytes)
         .map_err(|_| vm.new_error(Ty::MemoryError, ""))
@@ -77,7 +88,11 @@ fn getdefaultencoding(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `sys.exception()`: the exception being handled, or None.
 fn exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "exception", 0, 0)?;
-    Ok(if vm.handled.is_null() { Value::NONE } else { vm.handled })
+    Ok(if vm.handled.is_null() {
+        Value::NONE
+    } else {
+        vm.handled
+    })
 }
 
 /// `sys.exc_info()`: `(type, value, traceback)` of the exception being handled.
@@ -96,7 +111,11 @@ pub const FUNCTIONS: &[NativeMethod] = &[
     sm("exc_info", exc_info, "($module, /)"),
     sm("exception", exception, "($module, /)"),
     sm("getdefaultencoding", getdefaultencoding, "($module, /)"),
-    sm("get_int_max_str_digits", get_int_max_str_digits, "($module, /)"),
+    sm(
+        "get_int_max_str_digits",
+        get_int_max_str_digits,
+        "($module, /)",
+    ),
     sm("intern", intern, "($module, string, /)"),
     sm(
         "set_int_max_str_digits",

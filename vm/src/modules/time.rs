@@ -106,7 +106,10 @@ fn cpu_time(vm: &mut Vm) -> PyResult<Duration> {
     match ticks {
         // Linux reports in USER_HZ, 100 per second on every architecture it supports.
         Some(t) => Ok(Duration::from_millis(t * 10)),
-        None => Err(crate::ops::not_yet(vm, "time.process_time() on this system")),
+        None => Err(crate::ops::not_yet(
+            vm,
+            "time.process_time() on this system",
+        )),
     }
 }
 fn process_time(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -341,9 +344,7 @@ fn strftime(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "strftime", 1, 2)?;
     let Some(fmt) = vm.rust_str(args.pos[0]) else {
         let t = vm.type_name(args.pos[0]);
-        return Err(vm.type_error(&format!(
-            "strftime() argument 1 must be str, not {t}"
-        )));
+        return Err(vm.type_error(&format!("strftime() argument 1 must be str, not {t}")));
     };
     let t = time_tuple(vm, args.get(1), "strftime")?;
     let s = format_time(vm, &fmt, &t)?;
@@ -360,7 +361,10 @@ fn asctime(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `time.localtime`, `mktime`, `ctime`: they need the local time zone.
 fn localtime(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Err(crate::ops::not_yet(vm, "time.localtime() (local time zones)"))
+    Err(crate::ops::not_yet(
+        vm,
+        "time.localtime() (local time zones)",
+    ))
 }
 fn mktime(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Err(crate::ops::not_yet(vm, "time.mktime() (local time zones)"))
@@ -370,7 +374,11 @@ fn ctime(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 pub const FUNCTIONS: &[NativeMethod] = &[
-    sm("asctime", asctime, "($module, time_tuple=<unrepresentable>, /)"),
+    sm(
+        "asctime",
+        asctime,
+        "($module, time_tuple=<unrepresentable>, /)",
+    ),
     sm("ctime", ctime, ""),
     sm("gmtime", gmtime, "($module, seconds=None, /)"),
     sm("localtime", localtime, ""),

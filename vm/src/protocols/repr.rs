@@ -96,11 +96,8 @@ fn native_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
     match lay {
         Ty::Int | Ty::Bool => {
             let i = vm.int_of(v).unwrap_or(crate::numeric::Int::Small(0));
-            return crate::numeric::int_text::to_decimal(
-                &i,
-                crate::modules::sys::max_str_digits(),
-            )
-            .map_err(|e| super::number::num_err(vm, e));
+            return crate::numeric::int_text::to_decimal(&i, crate::modules::sys::max_str_digits())
+                .map_err(|e| super::number::num_err(vm, e));
         }
         Ty::Complex => {
             if let Some(s) = crate::types::complex::complex_repr(vm, v) {

@@ -125,8 +125,8 @@ pub fn complex_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<Option<bool>> {
     }
     if let Some(i) = vm.int_of(other) {
         // Exact: compare the real part with the int, as float == int does.
-        let eq = c.im == 0.0
-            && numeric::int::cmp_float(&i, c.re) == Some(std::cmp::Ordering::Equal);
+        let eq =
+            c.im == 0.0 && numeric::int::cmp_float(&i, c.re) == Some(std::cmp::Ordering::Equal);
         return Ok(Some(eq));
     }
     Ok(None)
@@ -187,9 +187,7 @@ fn real_arg(vm: &mut Vm, v: Value) -> PyResult<Option<f64>> {
             Some(f) => Ok(Some(f)),
             None => {
                 let (t, rt) = (vm.type_name(v), vm.type_name(r));
-                Err(vm.type_error(&format!(
-                    "{t}.__float__ returned non-float (type {rt})"
-                )))
+                Err(vm.type_error(&format!("{t}.__float__ returned non-float (type {rt})")))
             }
         };
     }
@@ -345,9 +343,7 @@ fn dunder_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let c = this(vm, &args, "__format__")?;
     let Some(spec) = vm.pystr(args.pos[1]) else {
         let t = vm.type_name(args.pos[1]);
-        return Err(vm.type_error(&format!(
-            "__format__() argument must be str, not {t}"
-        )));
+        return Err(vm.type_error(&format!("__format__() argument must be str, not {t}")));
     };
     match crate::format::format_complex(c.re, c.im, &spec, "complex") {
         Ok(s) => vm.new_pystr(&s),

@@ -67,9 +67,7 @@ fn fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     super::int::check_exact(vm, &args, Ty::Float)?;
     let Some(s) = vm.rust_str(args.pos[1]) else {
         let t = vm.type_name(args.pos[1]);
-        return Err(vm.type_error(&format!(
-            "fromhex() argument must be str, not {t}"
-        )));
+        return Err(vm.type_error(&format!("fromhex() argument must be str, not {t}")));
     };
     match numeric::float_text::float_fromhex(&s) {
         Ok(f) => Ok(Value::from_f64(f)),
@@ -105,9 +103,7 @@ fn getformat(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(_) => Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'")),
         None => {
             let t = vm.type_name(args.pos[1]);
-            Err(vm.type_error(&format!(
-                "__getformat__() argument must be str, not {t}"
-            )))
+            Err(vm.type_error(&format!("__getformat__() argument must be str, not {t}")))
         }
     }
 }

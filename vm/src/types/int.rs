@@ -137,9 +137,7 @@ pub fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if let Some(r) = protocols::call::call_special(vm, x, "__float__", vec![])? {
             if r.as_f64().is_none() {
                 let (t, rt) = (vm.type_name(x), vm.type_name(r));
-                return Err(vm.type_error(&format!(
-                    "{t}.__float__ returned non-float (type {rt})"
-                )));
+                return Err(vm.type_error(&format!("{t}.__float__ returned non-float (type {rt})")));
             }
             return Ok(r);
         }
@@ -207,7 +205,15 @@ fn byteorder_arg(vm: &mut Vm, v: Option<Value>, fname: &str) -> PyResult<ByteOrd
 /// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
 fn to_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let i = this_int(vm, &args, "to_bytes")?;
-    let a = bind(vm, &args, "to_bytes", 1, &["length", "byteorder", "signed"], 2, 0)?;
+    let a = bind(
+        vm,
+        &args,
+        "to_bytes",
+        1,
+        &["length", "byteorder", "signed"],
+        2,
+        0,
+    )?;
     let length = match a[0] {
         Some(v) => match protocols::number::index(vm, v)? {
             Int::Small(n) => n,
@@ -267,7 +273,15 @@ pub fn bytes_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 /// `int.from_bytes(bytes, byteorder='big', *, signed=False)`.
 fn from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_exact(vm, &args, Ty::Int)?;
-    let a = bind(vm, &args, "from_bytes", 1, &["bytes", "byteorder", "signed"], 2, 1)?;
+    let a = bind(
+        vm,
+        &args,
+        "from_bytes",
+        1,
+        &["bytes", "byteorder", "signed"],
+        2,
+        1,
+    )?;
     let order = byteorder_arg(vm, a[1], "from_bytes")?;
     let signed = match a[2] {
         Some(v) => protocols::truth(vm, v)?,

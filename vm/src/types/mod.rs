@@ -2,8 +2,8 @@
 //! directory and its `PyMethodDef` arrays). Native functions take [`Args`] and are declared in
 //! plain `(name, fn, signature)` tables ([`NativeMethod`]).
 
-pub mod descr;
 pub mod complex;
+pub mod descr;
 pub mod dict;
 pub mod exceptions;
 pub mod float;

@@ -39,7 +39,14 @@ fn receiver(vm: &mut Vm, args: &Args, ty: Ty, name: &str) -> PyResult<Value> {
     Ok(v)
 }
 
-fn binary_slot(vm: &mut Vm, args: Args, ty: Ty, name: &str, op: u32, refl: bool) -> PyResult<Value> {
+fn binary_slot(
+    vm: &mut Vm,
+    args: Args,
+    ty: Ty,
+    name: &str,
+    op: u32,
+    refl: bool,
+) -> PyResult<Value> {
     let this = receiver(vm, &args, ty, name)?;
     if args.pos.len() != 2 || !args.kw.is_empty() {
         let n = args.pos.len().saturating_sub(1);
@@ -68,14 +75,19 @@ pub fn ternary_pow(vm: &mut Vm, a: Value, b: Value, modulus: Value) -> PyResult<
     let any_complex = [a, b, modulus]
         .iter()
         .any(|&v| vm.layout_of(v) == Ty::Complex);
-    let all_num = [a, b, modulus]
-        .iter()
-        .all(|&v| matches!(vm.layout_of(v), Ty::Int | Ty::Bool | Ty::Float | Ty::Complex));
+    let all_num = [a, b, modulus].iter().all(|&v| {
+        matches!(
+            vm.layout_of(v),
+            Ty::Int | Ty::Bool | Ty::Float | Ty::Complex
+        )
+    });
     if all_num && any_complex {
         return Err(vm.value_error("complex modulo"));
     }
     if all_num {
-        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        return Err(
+            vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+        );
     }
     Ok(Value::NOT_IMPLEMENTED)
 }
@@ -98,8 +110,10 @@ fn pow_slot(vm: &mut Vm, args: Args, ty: Ty, name: &str, refl: bool) -> PyResult
             }
             ternary_pow(vm, a, b, z)
         }
-        _ => Ok(protocols::number::native_binary(vm, a, b, 8, false)?
-            .unwrap_or(Value::NOT_IMPLEMENTED)),
+        _ => {
+            Ok(protocols::number::native_binary(vm, a, b, 8, false)?
+                .unwrap_or(Value::NOT_IMPLEMENTED))
+        }
     }
 }
 
@@ -254,9 +268,7 @@ fn format_slot(vm: &mut Vm, args: Args, ty: Ty) -> PyResult<Value> {
     args.check_method(vm, "__format__", 1, 1)?;
     let Some(spec) = vm.pystr(args.pos[1]) else {
         let t = vm.type_name(args.pos[1]);
-        return Err(vm.type_error(&format!(
-            "__format__() argument must be str, not {t}"
-        )));
+        return Err(vm.type_error(&format!("__format__() argument must be str, not {t}")));
     };
     if spec.is_empty() {
         return protocols::repr::str_value(vm, this);
@@ -414,7 +426,11 @@ pub fn bind(
         let s = if npos == 1 { "" } else { "s" };
         return Err(vm.type_error(&format!(
             "{fname}() takes {} {npos} positional argument{s} ({} given)",
-            if required == npos { "exactly" } else { "at most" },
+            if required == npos {
+                "exactly"
+            } else {
+                "at most"
+            },
             pos.len()
         )));
     }

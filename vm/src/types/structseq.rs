@@ -13,10 +13,13 @@ use crate::thread::{PyResult, Vm};
 
 /// The getter of field `i`: a native bound to the index, called with the instance.
 fn field_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (Some(i), Some(obj)) = (args.get(0).and_then(|i| match vm.int_of(i) {
-        Some(crate::numeric::Int::Small(n)) => Some(n),
-        _ => None,
-    }), args.get(1)) else {
+    let (Some(i), Some(obj)) = (
+        args.get(0).and_then(|i| match vm.int_of(i) {
+            Some(crate::numeric::Int::Small(n)) => Some(n),
+            _ => None,
+        }),
+        args.get(1),
+    ) else {
         return Err(vm.type_error("struct sequence field getter needs an instance"));
     };
     match vm.tuple_items(obj).and_then(|t| t.get(i as usize).copied()) {
