@@ -40,7 +40,10 @@ fn binary_dispatch(
     } else {
         None
     };
-    if let Some(fb) = fb.filter(|_| typeobj::is_subtype(vm, tb, ta)) {
+    let reflected_first = fb.is_some()
+        && typeobj::is_subtype(vm, tb, ta)
+        && protocols::number::overrides(vm, ta, tb, rname)?;
+    if let Some(fb) = fb.filter(|_| reflected_first) {
         if let Some(r) = call_not_implemented(vm, fb, vec![b, a])? {
             return Ok(Some(r));
         }
@@ -111,7 +114,9 @@ pub fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     } else {
         None
     };
-    let reflected_first = fy.is_some() && typeobj::is_subtype(vm, ty, tx);
+    let reflected_first = fy.is_some()
+        && typeobj::is_subtype(vm, ty, tx)
+        && protocols::number::overrides(vm, tx, ty, "__rpow__")?;
     let mut order = [(fx, [x, y, z]), (fy, [y, x, z])];
     if reflected_first {
         order.swap(0, 1);
