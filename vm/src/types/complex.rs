@@ -387,5 +387,12 @@ fn get_imag(vm: &mut Vm, v: Value) -> PyResult<Value> {
     Ok(Value::from_f64(complex_of(vm, v).map_or(0.0, |c| c.im)))
 }
 
-pub const GETSETS: &[(&str, Getter, Option<Setter>)] =
-    &[("real", get_real, None), ("imag", get_imag, None)];
+/// `real` and `imag` are read-only members (`PyMemberDef` with `Py_READONLY`).
+fn set_readonly(vm: &mut Vm, _obj: Value, _v: Value) -> PyResult<()> {
+    Err(vm.attribute_error("readonly attribute"))
+}
+
+pub const GETSETS: &[(&str, Getter, Option<Setter>)] = &[
+    ("real", get_real, Some(set_readonly)),
+    ("imag", get_imag, Some(set_readonly)),
+];
