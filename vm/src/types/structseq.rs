@@ -77,9 +77,12 @@ pub fn new_type(
             dict::set_item(vm, ns, k, p?)?;
         }
         let n = vm.new_str(name)?;
+        vm.temps.push(n);
         let base = vm.ty_val(Ty::Tuple);
         let meta = vm.ty(Ty::Type);
-        let cls = super::typeobj::new_class(vm, meta, n, vec![base], ns)?;
+        let cls = super::typeobj::new_class(vm, meta, n, vec![base], ns);
+        vm.temps.pop();
+        let cls = cls?;
         let h = cls
             .as_handle()
             .ok_or_else(|| vm.type_error("struct sequence type"))?;
