@@ -2,6 +2,7 @@
 //! and the builtin types and exceptions it exposes by name.
 //! https://docs.python.org/3/library/functions.html
 
+pub mod numeric;
 pub mod seq;
 
 use std::io::Write;
@@ -108,18 +109,6 @@ fn isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     Ok(Value::FALSE)
-}
-
-/// `abs(x)`.
-fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "abs", 1, 1)?;
-    let v = args.pos[0];
-    let neg = protocols::compare::rich_compare(vm, v, Value::from_bool(false), 0)?;
-    if protocols::truth(vm, neg)? {
-        protocols::number::unary(vm, v, b'-')
-    } else {
-        protocols::number::unary(vm, v, b'+')
-    }
 }
 
 /// `iter(object)`.
@@ -291,16 +280,6 @@ fn globals(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(vm.frames.last().map(|f| f.globals).unwrap_or(Value::NONE))
 }
 
-/// `divmod(a, b)`.
-fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "divmod", 2, 2)?;
-    let q = protocols::number::binary_op(vm, args.pos[0], args.pos[1], 2)?;
-    vm.temps.push(q);
-    let r = protocols::number::binary_op(vm, args.pos[0], args.pos[1], 6);
-    vm.temps.pop();
-    vm.new_tuple(vec![q, r?])
-}
-
 fn radix(vm: &mut Vm, args: Args, name: &str, base: u32) -> PyResult<Value> {
     args.check(vm, name, 1, 1)?;
     let i = protocols::number::index(vm, args.pos[0])?;
@@ -362,7 +341,7 @@ fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// The functions of `builtins`.
 pub const FUNCTIONS: &[NativeMethod] = &[
     sm("__build_class__", build_class, ""),
-    sm("abs", abs, "($module, x, /)"),
+    sm("abs", numeric::abs, "($module, x, /)"),
     sm("all", all, "($module, iterable, /)"),
     sm("any", any, "($module, iterable, /)"),
     sm(
@@ -372,7 +351,9 @@ pub const FUNCTIONS: &[NativeMethod] = &[
     ),
     sm("bin", bin, "($module, number, /)"),
     sm("chr", chr, "($module, i, /)"),
-    sm("divmod", divmod, "($module, x, y, /)"),
+    sm("divmod", numeric::divmod, "($module, x, y, /)"),
+    sm("pow", numeric::pow, "($module, base, exp, mod=None)"),
+    sm("round", numeric::round, "($module, number, ndigits=None)"),
     sm("format", format, "($module, value, format_spec='', /)"),
     sm("globals", globals, "($module, /)"),
     sm("hasattr", hasattr, "($module, obj, name, /)"),

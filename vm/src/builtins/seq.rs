@@ -174,7 +174,17 @@ pub fn sum(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let items = protocols::iter::collect(vm, args.pos[0])?;
     let mark = vm.temps.len();
     vm.temps.extend_from_slice(&items);
+    let mut comp: Option<super::numeric::CompensatedSum> = None;
     for v in items {
+        if let Some(f) = acc.as_f64() {
+            let c = comp.get_or_insert_with(|| super::numeric::CompensatedSum::new(f));
+            if let Some(x) = super::numeric::CompensatedSum::operand(vm, v) {
+                c.add(x);
+                continue;
+            }
+            acc = Value::from_f64(c.value());
+            comp = None;
+        }
         vm.temps.push(acc);
         let r = protocols::number::binary_op(vm, acc, v, 0);
         match r {
@@ -186,5 +196,8 @@ pub fn sum(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         }
     }
     vm.temps.truncate(mark);
+    if let Some(c) = comp {
+        acc = Value::from_f64(c.value());
+    }
     Ok(acc)
 }

@@ -33,13 +33,13 @@ pub fn format(vm: &mut Vm, v: Value, spec: Value) -> PyResult<Value> {
                     format::IntRef::Small(n),
                     &spec_s,
                     "int",
-                    4300,
+                    crate::modules::sys::max_str_digits(),
                 )),
                 Some(Int::Big(b)) => Some(format::format_int(
                     format::IntRef::Big(&b),
                     &spec_s,
                     "int",
-                    4300,
+                    crate::modules::sys::max_str_digits(),
                 )),
                 None => None,
             },
@@ -49,7 +49,7 @@ pub fn format(vm: &mut Vm, v: Value, spec: Value) -> PyResult<Value> {
                     format::IntRef::Small(n),
                     &spec_s,
                     "bool",
-                    4300,
+                    crate::modules::sys::max_str_digits(),
                 ))
             }
             Ty::Float if !spec_s.is_empty() => Some(format::format_float(

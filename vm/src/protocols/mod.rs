@@ -26,6 +26,9 @@ pub fn truth(vm: &mut Vm, v: Value) -> PyResult<bool> {
         ValueKind::None | ValueKind::Null => return Ok(false),
         ValueKind::SmallInt(n) => return Ok(n != 0),
         ValueKind::Float(f) => return Ok(f != 0.0),
+        ValueKind::NotImplemented => {
+            return Err(vm.type_error("NotImplemented should not be used in a boolean context"))
+        }
         _ => {}
     }
     let ty = vm.type_of(v);

@@ -68,7 +68,7 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: u32) -> PyResult<Value> {
             }
         }
         let reflected_first =
-            ta != tb && typeobj::is_subtype(vm, tb, ta) && has_own(vm, tb, rname)?;
+            ta != tb && typeobj::is_subtype(vm, tb, ta) && overrides(vm, ta, tb, rname)?;
         if reflected_first {
             if let Some(r) = try_dunder(vm, b, tb, rname, a)? {
                 return Ok(r);
@@ -99,6 +99,14 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: u32) -> PyResult<Value> {
     if base == 0 && vm.layout_of(a) == Ty::List && !inplace {
         return Err(vm.type_error(&format!("can only concatenate list (not \"{nb}\") to list")));
     }
+    if base == 0 && matches!(vm.layout_of(a), Ty::Bytes | Ty::ByteArray) {
+        let t = if vm.layout_of(a) == Ty::Bytes {
+            "bytes"
+        } else {
+            "bytearray"
+        };
+        return Err(vm.type_error(&format!("can't concat {nb} to {t}")));
+    }
     if base == 0 && vm.layout_of(a) == Ty::Tuple {
         return Err(vm.type_error(&format!(
             "can only concatenate tuple (not \"{nb}\") to tuple"
@@ -122,10 +130,18 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: u32) -> PyResult<Value> {
     )))
 }
 
-fn has_own(vm: &mut Vm, ty: protopy_objects::Handle, name: &str) -> PyResult<bool> {
+/// Whether subclass `tb` has its own Python `name`, not the one `ta` has
+/// (`method_is_overloaded`).
+pub fn overrides(
+    vm: &mut Vm,
+    ta: protopy_objects::Handle,
+    tb: protopy_objects::Handle,
+    name: &str,
+) -> PyResult<bool> {
     let n = vm.intern(name)?;
-    Ok(typeobj::lookup(vm, ty, n)
-        .is_some_and(|f| vm.opaque::<crate::types::function::Native>(f).is_none()))
+    let fb = typeobj::lookup(vm, tb, n);
+    let fa = typeobj::lookup(vm, ta, n);
+    Ok(fb.is_some_and(|f| vm.opaque::<crate::types::function::Native>(f).is_none()) && fb != fa)
 }
 
 fn try_dunder(
@@ -163,7 +179,8 @@ fn as_f64(vm: &mut Vm, v: Value) -> PyResult<Option<f64>> {
     }
 }
 
-fn native_binary(
+/// `a op b` for builtin operand types only; `None` when not defined for them.
+pub fn native_binary(
     vm: &mut Vm,
     a: Value,
     b: Value,

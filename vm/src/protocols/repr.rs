@@ -96,11 +96,13 @@ fn native_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
     match lay {
         Ty::Int | Ty::Bool => {
             let i = vm.int_of(v).unwrap_or(crate::numeric::Int::Small(0));
-            return crate::numeric::int_text::to_decimal(
-                &i,
-                crate::numeric::DEFAULT_MAX_STR_DIGITS,
-            )
-            .map_err(|e| super::number::num_err(vm, e));
+            return crate::numeric::int_text::to_decimal(&i, crate::modules::sys::max_str_digits())
+                .map_err(|e| super::number::num_err(vm, e));
+        }
+        Ty::Complex => {
+            if let Some(s) = crate::types::complex::complex_repr(vm, v) {
+                return Ok(s);
+            }
         }
         Ty::Str => {
             return Ok(vm
@@ -127,6 +129,9 @@ fn native_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
             });
         }
         Ty::Tuple => {
+            if let Some(s) = crate::types::structseq::repr(vm, v)? {
+                return Ok(s);
+            }
             let items = vm.tuple_items(v).map(|s| s.to_vec()).unwrap_or_default();
             return guarded(vm, v, "(...)", |vm| {
                 let inner = join_reprs(vm, &items)?;

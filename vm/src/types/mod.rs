@@ -6,6 +6,7 @@ pub mod argbind;
 pub mod bytearray;
 pub mod bytes;
 pub mod bytes_methods;
+pub mod complex;
 pub mod descr;
 pub mod dict;
 pub mod exceptions;
@@ -18,6 +19,7 @@ pub mod list;
 pub mod lookup_cache;
 pub mod memoryview;
 pub mod module;
+pub mod num_slots;
 pub mod object;
 pub mod percent_args;
 pub mod range;
@@ -27,6 +29,7 @@ pub mod str;
 pub mod str_codec;
 pub mod str_methods;
 pub mod str_ops;
+pub mod structseq;
 pub mod superobj;
 pub mod tuple;
 pub mod typeobj;
@@ -200,7 +203,8 @@ pub fn methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::Type => typeobj::METHODS,
         Ty::Int => int::METHODS,
         Ty::Bool => int::BOOL_METHODS,
-        Ty::Float => int::FLOAT_METHODS,
+        Ty::Float => float::METHODS,
+        Ty::Complex => complex::METHODS,
         Ty::Str => str::METHODS,
         Ty::Bytes => bytes::METHODS,
         Ty::ByteArray => bytearray::METHODS,
@@ -224,6 +228,9 @@ pub fn more_methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::Str => str_methods::METHODS,
         Ty::Bytes | Ty::ByteArray => bytes_methods::METHODS,
         Ty::Super => superobj::METHODS,
+        Ty::Int => num_slots::INT_SLOTS,
+        Ty::Float => num_slots::FLOAT_SLOTS,
+        Ty::Complex => num_slots::COMPLEX_SLOTS,
         Ty::Enumerate => iter_tools::ENUMERATE_METHODS,
         Ty::Zip => iter_tools::ZIP_METHODS,
         Ty::Map => iter_tools::MAP_METHODS,
@@ -241,6 +248,7 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::Function => function::GETSETS,
         Ty::Int | Ty::Bool => int::GETSETS,
         Ty::Float => float::GETSETS,
+        Ty::Complex => complex::GETSETS,
         Ty::Range => range::GETSETS,
         Ty::Slice => range::SLICE_GETSETS,
         Ty::Type => typeobj::GETSETS,
