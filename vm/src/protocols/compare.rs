@@ -171,6 +171,19 @@ fn native_compare(
             };
             Ok(Some(same == (op == 2)))
         }
+        (Ty::Slice, Ty::Slice) => {
+            let (Some((a0, a1, a2)), Some((b0, b1, b2))) = (
+                crate::types::slice::fields(vm, a),
+                crate::types::slice::fields(vm, b),
+            ) else {
+                return Ok(None);
+            };
+            let mark = vm.temps.len();
+            vm.temps.extend_from_slice(&[a0, a1, a2, b0, b1, b2]);
+            let r = seq_compare(vm, &[a0, a1, a2], &[b0, b1, b2], op);
+            vm.temps.truncate(mark);
+            r.map(Some)
+        }
         (Ty::Set | Ty::FrozenSet, Ty::Set | Ty::FrozenSet) => {
             crate::types::set::compare(vm, a, b, op).map(Some)
         }

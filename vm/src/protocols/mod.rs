@@ -94,6 +94,12 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
             let items: Vec<Value> = t.items.to_vec();
             return tuple_hash(vm, &items);
         }
+        if let Some(h) = crate::types::set::frozenset_hash(vm, v) {
+            return Ok(h);
+        }
+        if let Some(h) = crate::types::slice::slice_hash(vm, v)? {
+            return Ok(h);
+        }
     }
     let name = vm.intern("__hash__")?;
     match attr::lookup_type_attr(vm, ty, name) {

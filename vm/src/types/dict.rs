@@ -136,7 +136,7 @@ fn table_of(vm: &Vm, dict: Value) -> Option<&DictData> {
 
 /// `dict[key]` as an option.
 pub fn get_item(vm: &mut Vm, dict: Value, key: Value) -> PyResult<Option<Value>> {
-    let hash = protocols::hash(vm, key)?;
+    let hash = super::set::hash_key(vm, key, "a dict key")?;
     with_resolved(vm, key, |vm, eq| {
         let Some(d) = table_of(vm, dict) else {
             return Ok(None);
@@ -163,7 +163,7 @@ pub fn set_str(vm: &mut Vm, dict: Value, name: &str, value: Value) -> PyResult<(
 
 /// `dict[key] = value`.
 pub fn set_item(vm: &mut Vm, dict: Value, key: Value, value: Value) -> PyResult<()> {
-    let hash = protocols::hash(vm, key)?;
+    let hash = super::set::hash_key(vm, key, "a dict key")?;
     with_resolved(vm, key, |vm, mut eq| {
         let Some(d) = table_of(vm, dict) else {
             return Ok(());
@@ -177,7 +177,7 @@ pub fn set_item(vm: &mut Vm, dict: Value, key: Value, value: Value) -> PyResult<
 
 /// `del dict[key]`; the removed value, None when absent.
 pub fn del_item(vm: &mut Vm, dict: Value, key: Value) -> PyResult<Option<Value>> {
-    let hash = protocols::hash(vm, key)?;
+    let hash = super::set::hash_key(vm, key, "a dict key")?;
     with_resolved(vm, key, |vm, mut eq| {
         let Some(d) = table_of(vm, dict) else {
             return Ok(None);
@@ -319,7 +319,7 @@ fn dict_popitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let last = vm.dict_data(args.pos[0]).and_then(|d| d.lock().pop_last());
     match last {
         Some((k, v)) => vm.new_tuple(vec![k, v]),
-        None => Err(vm.new_error(Ty::KeyError, "'popitem(): dictionary is empty'")),
+        None => Err(vm.new_error(Ty::KeyError, "popitem(): dictionary is empty")),
     }
 }
 

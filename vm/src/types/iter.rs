@@ -74,16 +74,17 @@ pub fn native_iter(vm: &mut Vm, obj: Value) -> PyResult<Option<Value>> {
         Ty::Str => Ty::StrIterator,
         Ty::Range => return super::range::range_iter(vm, obj).map(Some),
         Ty::Generator => return Ok(Some(obj)),
-        Ty::Dict => {
-            let keys = super::dict::items(vm, obj)
-                .into_iter()
-                .map(|(k, _)| k)
-                .collect();
-            let keys = vm.new_tuple(keys)?;
-            vm.temps.push(keys);
-            let r = vm.new_opaque(Ty::DictKeyIterator, SeqIter::new(keys));
-            vm.temps.pop();
-            return r.map(Some);
+        Ty::Dict => return super::table_iter::new(vm, obj, super::table_iter::Yield::Keys).map(Some),
+        Ty::Set | Ty::FrozenSet => return set_iter(vm, obj).map(Some),
+        Ty::DictKeys | Ty::DictValues | Ty::DictItems => {
+            use super::table_iter::Yield;
+            let what = match vm.layout_of(obj) {
+                Ty::DictKeys => Yield::Keys,
+                Ty::DictValues => Yield::Values,
+                _ => Yield::Items,
+            };
+            let d = vm.opaque::<DictView>(obj).map(|v| v.dict).unwrap_or(Value::NONE);
+            return super::table_iter::new(vm, d, what).map(Some);
         }
         t if is_iterator_type(t) => return Ok(Some(obj)),
         _ => return Ok(None),
@@ -98,6 +99,9 @@ pub fn native_next(vm: &mut Vm, iter: Value) -> PyResult<Option<Option<Value>>> 
         return crate::eval::generator::gen_next(vm, iter).map(Some);
     }
     if let Some(r) = super::iter_tools::lazy_next(vm, iter)? {
+        return Ok(Some(r));
+    }
+    if let Some(r) = super::table_iter::next(vm, iter)? {
         return Ok(Some(r));
     }
     if let Some(ri) = vm.opaque::<super::range::RangeIter>(iter) {
@@ -141,4 +145,9 @@ fn new_char(vm: &mut Vm, c: u32) -> PyResult<Value> {
     let mut bytes = Vec::with_capacity(4);
     crate::types::str::push_code_point(&mut bytes, c);
     crate::types::str::new_from_bytes(vm, bytes)
+}
+
+/// `iter(set)`.
+pub fn set_iter(vm: &mut Vm, set: Value) -> PyResult<Value> {
+    super::table_iter::new(vm, set, super::table_iter::Yield::Elements)
 }

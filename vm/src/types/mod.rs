@@ -11,13 +11,16 @@ pub mod int;
 pub mod iter;
 pub mod iter_tools;
 pub mod list;
+pub mod list_slice;
 pub mod module;
 pub mod object;
 pub mod range;
 pub mod set;
+pub mod slice;
 pub mod str;
 pub mod str_methods;
 pub mod superobj;
+pub mod table_iter;
 pub mod tuple;
 pub mod typeobj;
 
@@ -195,10 +198,12 @@ pub fn methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::List => list::METHODS,
         Ty::Tuple => tuple::METHODS,
         Ty::Dict => dict::METHODS,
-        Ty::Set | Ty::FrozenSet => set::METHODS,
+        Ty::Set => set::SET_METHODS,
+        Ty::FrozenSet => set::FROZENSET_METHODS,
         Ty::BaseException => exceptions::METHODS,
         Ty::Property => descr::PROPERTY_METHODS,
         Ty::Range => range::METHODS,
+        Ty::Slice => slice::METHODS,
         Ty::Generator => crate::eval::generator::METHODS,
         _ if iter::is_iterator_type(ty) => iter::METHODS,
         _ => &[],
@@ -228,7 +233,7 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::Int | Ty::Bool => int::GETSETS,
         Ty::Float => float::GETSETS,
         Ty::Range => range::GETSETS,
-        Ty::Slice => range::SLICE_GETSETS,
+        Ty::Slice => slice::GETSETS,
         Ty::Type => typeobj::GETSETS,
         Ty::Property => descr::PROPERTY_GETSETS,
         Ty::StopIteration => exceptions::STOP_GETSETS,
@@ -267,6 +272,11 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
             )?;
             let k = vm.intern(name)?;
             dict::set_item(vm, dict, k, g)?;
+        }
+        if matches!(ty, Ty::List | Ty::Dict | Ty::Set) {
+            // Mutable containers are unhashable (`PyObject_HashNotImplemented`).
+            let k = vm.intern("__hash__")?;
+            dict::set_item(vm, dict, k, Value::NONE)?;
         }
         let k = vm.intern("__module__")?;
         let modname = vm.intern("builtins")?;

@@ -125,8 +125,7 @@ pub fn is_slice(vm: &Vm, v: Value) -> bool {
 
 /// `items[slice]`.
 pub fn slice_items(vm: &mut Vm, slice: Value, items: &[Value]) -> PyResult<Vec<Value>> {
-    let _ = (slice, items);
-    Err(not_yet(vm, "slicing"))
+    super::slice::slice_items(vm, slice, items)
 }
 
 /// `range[key]`.
@@ -178,5 +177,3 @@ pub const GETSETS: &[(&str, Getter, Option<Setter>)] = &[
     ("stop", get_stop, None),
     ("step", get_step, None),
 ];
-
-pub const SLICE_GETSETS: &[(&str, Getter, Option<Setter>)] = &[];
