@@ -108,7 +108,7 @@ fn rich_compare_inner(vm: &mut Vm, a: Value, b: Value, op: usize) -> PyResult<Va
     }
 }
 
-fn native_compare(
+pub fn native_compare(
     vm: &mut Vm,
     a: Value,
     b: Value,
@@ -170,6 +170,9 @@ fn native_compare(
                 all
             };
             Ok(Some(same == (op == 2)))
+        }
+        (Ty::DictKeys | Ty::DictItems, _) | (_, Ty::DictKeys | Ty::DictItems) => {
+            crate::types::dict_views::view_compare(vm, a, b, op)
         }
         (Ty::Slice, Ty::Slice) => {
             let (Some((a0, a1, a2)), Some((b0, b1, b2))) = (

@@ -163,6 +163,7 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
             Ty::Dict => return Ok(dict::get_item(vm, container, item)?.is_some()),
             Ty::Set | Ty::FrozenSet => return crate::types::set::contains(vm, container, item),
             Ty::Str => return crate::types::str::contains(vm, container, item),
+            Ty::DictItems => return crate::types::dict_views::items_contains(vm, container, item),
             Ty::DictKeys => {
                 let d = vm
                     .opaque::<crate::types::iter::DictView>(container)

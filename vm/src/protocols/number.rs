@@ -317,6 +317,14 @@ fn native_binary(
         (Ty::Set | Ty::FrozenSet, Ty::Set | Ty::FrozenSet, 1 | 7 | 10 | 12) => {
             crate::types::set::set_op(vm, a, b, op, inplace).map(Some)
         }
+        (Ty::DictKeys | Ty::DictItems, _, 1 | 7 | 10 | 12)
+        | (_, Ty::DictKeys | Ty::DictItems, 1 | 7 | 10 | 12) => {
+            crate::types::dict_views::view_op(vm, a, b, op).map(Some)
+        }
+        (Ty::Dict, _, 7) if inplace => {
+            crate::types::dict::update(vm, a, b)?;
+            Ok(Some(a))
+        }
         (Ty::Dict, Ty::Dict, 7) => {
             let d = if inplace {
                 a

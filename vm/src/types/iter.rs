@@ -41,7 +41,130 @@ pub fn is_iterator_type(ty: Ty) -> bool {
     )
 }
 
-pub const METHODS: &[NativeMethod] = &[];
+/// `iterator.__next__()`.
+fn iter_next(vm: &mut Vm, args: super::Args) -> PyResult<Value> {
+    args.check_method(vm, "__next__", 0, 0)?;
+    match crate::protocols::iter::next(vm, args.pos[0])? {
+        Some(v) => Ok(v),
+        None => Err(vm.new_error_args(Ty::StopIteration, vec![])),
+    }
+}
+
+/// `iterator.__iter__()`: the iterator itself.
+fn iter_self(vm: &mut Vm, args: super::Args) -> PyResult<Value> {
+    args.check_method(vm, "__iter__", 0, 0)?;
+    Ok(args.pos[0])
+}
+
+pub const METHODS: &[NativeMethod] = &[
+    super::m("__next__", iter_next, "($self, /)"),
+    super::m("__iter__", iter_self, "($self, /)"),
+];
+
+/// What `reversed(seq)` starts from: the result of `__reversed__`, or the items to walk back.
+pub enum Reversal {
+    Done(Value),
+    /// The items in forward order.
+    Items(Vec<Value>),
+}
+
+/// `reversed(seq)`: `__reversed__`, the builtin sequences and dict views, then the sequence
+/// protocol (`__len__` and `__getitem__`, read from the last index down).
+pub fn reversed_items(vm: &mut Vm, seq: Value) -> PyResult<Reversal> {
+    let ty = vm.type_of(seq);
+    let name = vm.intern("__reversed__")?;
+    let not_reversible = |vm: &mut Vm| {
+        let t = vm.type_name(seq);
+        vm.type_error(&format!("'{t}' object is not reversible"))
+    };
+    if let Some(f) = super::typeobj::lookup(vm, ty, name) {
+        if f.is_none() {
+            return Err(not_reversible(vm));
+        }
+        let f = crate::protocols::attr::bind(vm, f, seq, Value::from_handle(ty))?;
+        return crate::protocols::call::call(vm, f, super::Args::new(vec![])).map(Reversal::Done);
+    }
+    if !super::typeobj::is_heap_type(vm, ty) {
+        if let Ty::List | Ty::Tuple | Ty::Str | Ty::Range | Ty::Dict | Ty::DictKeys
+        | Ty::DictValues | Ty::DictItems = vm.layout_of(seq)
+        {
+            return crate::protocols::iter::collect(vm, seq).map(Reversal::Items);
+        }
+    }
+    let (len_n, get_n) = (vm.intern("__len__")?, vm.intern("__getitem__")?);
+    let is_seq = vm.layout_of(seq) != Ty::Dict
+        && super::typeobj::lookup(vm, ty, get_n).is_some()
+        && super::typeobj::lookup(vm, ty, len_n).is_some();
+    if !is_seq {
+        return Err(not_reversible(vm));
+    }
+    let n = crate::protocols::item::len(vm, seq)?;
+    let mark = vm.temps.len();
+    let mut back = Vec::with_capacity(n);
+    for i in (0..n).rev() {
+        let k = vm.new_usize(i)?;
+        match crate::protocols::item::getitem(vm, seq, k) {
+            Ok(v) => {
+                vm.temps.push(v);
+                back.push(v);
+            }
+            Err(e) if vm.err_is(&e, Ty::IndexError) || vm.err_is(&e, Ty::StopIteration) => break,
+            Err(e) => {
+                vm.temps.truncate(mark);
+                return Err(e);
+            }
+        }
+    }
+    vm.temps.truncate(mark);
+    back.reverse();
+    Ok(Reversal::Items(back))
+}
+
+/// `iter(callable, sentinel)`: calls `callable` until it returns `sentinel`.
+pub struct CallIter {
+    pub func: Value,
+    pub sentinel: Value,
+    pub done: Mutex<bool>,
+}
+
+impl Trace for CallIter {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit(self.func);
+        t.visit(self.sentinel);
+    }
+}
+
+/// One step of a callable iterator: None when `iter` is not one.
+fn call_iter_next(vm: &mut Vm, iter: Value) -> PyResult<Option<Option<Value>>> {
+    let Some(c) = vm.opaque::<CallIter>(iter) else {
+        return Ok(None);
+    };
+    if *c.done.lock() {
+        return Ok(Some(None));
+    }
+    let (func, sentinel) = (c.func, c.sentinel);
+    let finish = |vm: &Vm| {
+        if let Some(c) = vm.opaque::<CallIter>(iter) {
+            *c.done.lock() = true;
+        }
+    };
+    let v = match crate::protocols::call::call(vm, func, super::Args::new(vec![])) {
+        Ok(v) => v,
+        Err(e) if vm.err_is(&e, Ty::StopIteration) => {
+            finish(vm);
+            return Ok(Some(None));
+        }
+        Err(e) => return Err(e),
+    };
+    vm.temps.push(v);
+    let same = crate::protocols::compare::eq(vm, v, sentinel);
+    vm.temps.pop();
+    if same? {
+        finish(vm);
+        return Ok(Some(None));
+    }
+    Ok(Some(Some(v)))
+}
 
 /// An iterator over a sequence by index: the builtin list, tuple and str iterators, and
 /// `iter()` of an object with only `__getitem__` (CPython's `seqiterobject`).
@@ -99,6 +222,9 @@ pub fn native_next(vm: &mut Vm, iter: Value) -> PyResult<Option<Option<Value>>> 
         return crate::eval::generator::gen_next(vm, iter).map(Some);
     }
     if let Some(r) = super::iter_tools::lazy_next(vm, iter)? {
+        return Ok(Some(r));
+    }
+    if let Some(r) = call_iter_next(vm, iter)? {
         return Ok(Some(r));
     }
     if let Some(r) = super::table_iter::next(vm, iter)? {

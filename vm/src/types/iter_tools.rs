@@ -126,15 +126,9 @@ fn reversed_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = Args::new(args.pos[1.min(args.pos.len())..].to_vec());
     a.check(vm, "reversed", 1, 1)?;
     let seq = a.pos[0];
-    if let Some(r) = protocols::call::call_special(vm, seq, "__reversed__", vec![])? {
-        return Ok(r);
-    }
-    let items = match vm.layout_of(seq) {
-        Ty::List | Ty::Tuple | Ty::Str | Ty::Range | Ty::Dict => protocols::iter::collect(vm, seq)?,
-        _ => {
-            let t = vm.type_name(seq);
-            return Err(vm.type_error(&format!("'{t}' object is not reversible")));
-        }
+    let items = match super::iter::reversed_items(vm, seq)? {
+        super::iter::Reversal::Done(r) => return Ok(r),
+        super::iter::Reversal::Items(items) => items,
     };
     let n = items.len();
     let items = vm.new_tuple(items)?;

@@ -34,12 +34,7 @@ pub fn setitem(vm: &mut Vm, list: Value, key: Value, value: Value) -> PyResult<(
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
         drop(g);
-        let what = if value.is_null() {
-            "deletion"
-        } else {
-            "assignment"
-        };
-        return Err(vm.index_error(&format!("list {what} index out of range")));
+        return Err(vm.index_error("list assignment index out of range"));
     }
     if value.is_null() {
         g.remove(j as usize);

@@ -4,6 +4,7 @@
 
 pub mod descr;
 pub mod dict;
+pub mod dict_views;
 pub mod exceptions;
 pub mod float;
 pub mod function;
@@ -15,6 +16,7 @@ pub mod list_slice;
 pub mod module;
 pub mod object;
 pub mod range;
+pub mod richcmp;
 pub mod set;
 pub mod slice;
 pub mod str;
@@ -220,6 +222,7 @@ pub fn more_methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::Map => iter_tools::MAP_METHODS,
         Ty::Filter => iter_tools::FILTER_METHODS,
         Ty::Reversed => iter_tools::REVERSED_METHODS,
+        Ty::List | Ty::Tuple | Ty::Dict | Ty::Set | Ty::FrozenSet => richcmp::METHODS,
         _ => &[],
     }
 }
