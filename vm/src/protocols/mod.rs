@@ -97,6 +97,9 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
         if let Some(h) = crate::types::set::frozenset_hash(vm, v) {
             return Ok(h);
         }
+        if let Some(h) = crate::types::range::range_hash(vm, v)? {
+            return Ok(h);
+        }
         if let Some(h) = crate::types::slice::slice_hash(vm, v)? {
             return Ok(h);
         }

@@ -284,6 +284,11 @@ fn native_binary(
             }
             Ok(Some(a))
         }
+        (Ty::Tuple, Ty::Tuple, 0)
+            if vm.tuple_items(b).is_some_and(|t| t.is_empty()) && vm.is_exact(a, Ty::Tuple) =>
+        {
+            Ok(Some(a))
+        }
         (Ty::Tuple, Ty::Tuple, 0) => {
             let mut x = vm.tuple_items(a).map(|s| s.to_vec()).unwrap_or_default();
             x.extend_from_slice(vm.tuple_items(b).unwrap_or(&[]));

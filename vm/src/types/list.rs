@@ -51,7 +51,15 @@ fn list_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         .first()
         .and_then(|c| c.as_handle())
         .unwrap_or(vm.ty(Ty::List));
-    args.check(vm, "list", 1, 2)?;
+    if !args.kw.is_empty() && cls == vm.ty(Ty::List) {
+        return Err(vm.type_error("list() takes no keyword arguments"));
+    }
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(&format!(
+            "list expected at most 1 argument, got {}",
+            args.pos.len() - 1
+        )));
+    }
     let items = match args.get(1) {
         Some(x) => protocols::iter::collect(vm, x)?,
         None => Vec::new(),

@@ -137,9 +137,25 @@ pub fn range_getitem(vm: &mut Vm, range: Value, key: Value) -> PyResult<Value> {
         return Err(vm.type_error("expected a range"));
     };
     if is_slice(vm, key) {
-        return Err(not_yet(vm, "slicing"));
+        let ix = super::slice::indices_for(vm, key, n as usize)?;
+        let start = r0.wrapping_add((ix.start as i64).wrapping_mul(step));
+        let stop = r0.wrapping_add((ix.stop as i64).wrapping_mul(step));
+        let step = step.wrapping_mul(ix.step as i64);
+        return vm.new_opaque(Ty::Range, RangeData { start, stop, step });
     }
-    let mut i = as_index(vm, key)?;
+    let mut i = match protocols::number::index(vm, key) {
+        Ok(crate::numeric::Int::Small(i)) => i,
+        Ok(crate::numeric::Int::Big(_)) => {
+            return Err(vm.index_error("range object index out of range"))
+        }
+        Err(e) if vm.err_is(&e, Ty::TypeError) => {
+            let t = vm.type_name(key);
+            return Err(vm.type_error(&format!(
+                "range indices must be integers or slices, not {t}"
+            )));
+        }
+        Err(e) => return Err(e),
+    };
     if i < 0 {
         i += n;
     }
@@ -170,7 +186,151 @@ fn get_step(vm: &mut Vm, r: Value) -> PyResult<Value> {
     vm.new_i64(v)
 }
 
-pub const METHODS: &[NativeMethod] = &[sm("__new__", range_new, "")];
+/// The position of the int `x` in `range`, if it is there.
+fn int_position(r: &RangeData, x: &crate::numeric::Int) -> Option<i64> {
+    let crate::numeric::Int::Small(x) = *x else {
+        return None;
+    };
+    let off = (x as i128) - (r.start as i128);
+    let step = r.step as i128;
+    if off % step != 0 {
+        return None;
+    }
+    let i = off / step;
+    (i >= 0 && i < r.len() as i128).then_some(i as i64)
+}
+
+/// Whether `v` is an exact int or bool (the values `range` answers arithmetically).
+fn exact_int(vm: &Vm, v: Value) -> Option<crate::numeric::Int> {
+    if vm.is_exact(v, Ty::Int) || vm.is_exact(v, Ty::Bool) {
+        vm.int_of(v)
+    } else {
+        None
+    }
+}
+
+/// The positions of items equal to `x`, by iterating (for non-int `x`), up to `limit`.
+fn scan(vm: &mut Vm, range: Value, x: Value, limit: usize) -> PyResult<Vec<i64>> {
+    let it = range_iter(vm, range)?;
+    vm.temps.push(it);
+    vm.temps.push(x);
+    let mut found = Vec::new();
+    let mut i = 0i64;
+    let r = loop {
+        let Some(ri) = vm.opaque::<RangeIter>(it) else {
+            break Ok(());
+        };
+        let Some(v) = range_next(ri) else {
+            break Ok(());
+        };
+        let v = match vm.new_i64(v) {
+            Ok(v) => v,
+            Err(e) => break Err(e),
+        };
+        match protocols::compare::eq(vm, v, x) {
+            Ok(true) => {
+                found.push(i);
+                if found.len() >= limit {
+                    break Ok(());
+                }
+            }
+            Ok(false) => {}
+            Err(e) => break Err(e),
+        }
+        i += 1;
+    };
+    vm.temps.truncate(vm.temps.len() - 2);
+    r.map(|()| found)
+}
+
+/// `x in range`.
+pub fn range_contains(vm: &mut Vm, range: Value, x: Value) -> PyResult<bool> {
+    if let Some(i) = exact_int(vm, x) {
+        return Ok(vm
+            .opaque::<RangeData>(range)
+            .and_then(|r| int_position(r, &i))
+            .is_some());
+    }
+    Ok(!scan(vm, range, x, 1)?.is_empty())
+}
+
+fn range_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "count", 1, 1)?;
+    let (r, x) = (args.pos[0], args.pos[1]);
+    if let Some(i) = exact_int(vm, x) {
+        let n = vm.opaque::<RangeData>(r).and_then(|r| int_position(r, &i)).is_some();
+        return vm.new_i64(n as i64);
+    }
+    let n = scan(vm, r, x, usize::MAX)?.len();
+    vm.new_usize(n)
+}
+
+fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "index", 1, 1)?;
+    let (r, x) = (args.pos[0], args.pos[1]);
+    if let Some(i) = exact_int(vm, x) {
+        return match vm.opaque::<RangeData>(r).and_then(|r| int_position(r, &i)) {
+            Some(p) => vm.new_i64(p),
+            None => Err(vm.value_error("range.index(x): x not in range")),
+        };
+    }
+    match scan(vm, r, x, 1)?.first() {
+        Some(&p) => vm.new_i64(p),
+        None => Err(vm.value_error("sequence.index(x): x not in sequence")),
+    }
+}
+
+/// `range == range`: the same sequence of values.
+pub fn range_eq(vm: &Vm, a: Value, b: Value) -> Option<bool> {
+    let (x, y) = (vm.opaque::<RangeData>(a)?, vm.opaque::<RangeData>(b)?);
+    let n = x.len();
+    Some(n == y.len() && (n == 0 || (x.start == y.start && (n == 1 || x.step == y.step))))
+}
+
+/// `hash(range)`: the hash of `(len, start, step)` with the parts that do not matter as None.
+pub fn range_hash(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
+    let Some((n, start, step)) = vm.opaque::<RangeData>(v).map(|r| (r.len(), r.start, r.step))
+    else {
+        return Ok(None);
+    };
+    let parts = [
+        vm.new_i64(n)?,
+        if n == 0 { Value::NONE } else { vm.new_i64(start)? },
+        if n <= 1 { Value::NONE } else { vm.new_i64(step)? },
+    ];
+    protocols::tuple_hash(vm, &parts).map(Some)
+}
+
+fn range_dunder_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__contains__", 1, 1)?;
+    Ok(Value::from_bool(range_contains(vm, args.pos[0], args.pos[1])?))
+}
+
+fn range_dunder_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__len__", 0, 0)?;
+    let n = range_len(vm, args.pos[0])?;
+    vm.new_usize(n)
+}
+
+fn range_dunder_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__iter__", 0, 0)?;
+    range_iter(vm, args.pos[0])
+}
+
+fn range_dunder_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__getitem__", 1, 1)?;
+    range_getitem(vm, args.pos[0], args.pos[1])
+}
+
+pub const METHODS: &[NativeMethod] = &[
+    sm("__new__", range_new, ""),
+    super::m("count", range_count, "($self, value, /)"),
+    super::m("index", range_index, "($self, value, /)"),
+    super::m("__contains__", range_dunder_contains, "($self, key, /)"),
+    super::m("__len__", range_dunder_len, "($self, /)"),
+    super::m("__iter__", range_dunder_iter, "($self, /)"),
+    super::m("__getitem__", range_dunder_getitem, "($self, key, /)"),
+];
 
 pub const GETSETS: &[(&str, Getter, Option<Setter>)] = &[
     ("start", get_start, None),

@@ -71,15 +71,11 @@ pub fn hash_key(vm: &mut Vm, key: Value, what: &str) -> PyResult<i64> {
     match protocols::hash(vm, key) {
         Ok(h) => Ok(h),
         Err(e) => {
-            let name = vm.intern("__hash__")?;
-            let unhashable = vm.err_is(&e, Ty::TypeError)
-                && protocols::attr::lookup_type_attr(vm, vm.type_of(key), name)
-                    .is_some_and(|f| f.is_none());
-            if unhashable {
+            // Any plain TypeError is wrapped, naming the key's type (`dict_unhashable_type`).
+            if vm.is_exact(e.exc, Ty::TypeError) {
                 let t = vm.type_name(key);
-                return Err(vm.type_error(&format!(
-                    "cannot use '{t}' as {what} (unhashable type: '{t}')"
-                )));
+                let inner = protocols::repr::str(vm, e.exc)?;
+                return Err(vm.type_error(&format!("cannot use '{t}' as {what} ({inner})")));
             }
             Err(e)
         }

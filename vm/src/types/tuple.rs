@@ -14,7 +14,20 @@ fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         .first()
         .and_then(|c| c.as_handle())
         .unwrap_or(vm.ty(Ty::Tuple));
-    args.check(vm, "tuple", 1, 2)?;
+    if !args.kw.is_empty() && cls == vm.ty(Ty::Tuple) {
+        return Err(vm.type_error("tuple() takes no keyword arguments"));
+    }
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(&format!(
+            "tuple expected at most 1 argument, got {}",
+            args.pos.len() - 1
+        )));
+    }
+    if let Some(x) = args.get(1) {
+        if cls == vm.ty(Ty::Tuple) && vm.is_exact(x, Ty::Tuple) {
+            return Ok(x);
+        }
+    }
     let items = match args.get(1) {
         Some(x) => protocols::iter::collect(vm, x)?,
         None => Vec::new(),
@@ -90,6 +103,29 @@ fn dunder_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.new_opaque(Ty::TupleIterator, super::iter::SeqIter::new(args.pos[0]))
 }
 
+fn dunder_add(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__add__", 1, 1)?;
+    let mut items = items_of(vm, args.pos[0])?;
+    let Some(other) = vm.tuple_items(args.pos[1]).map(|t| t.to_vec()) else {
+        let t = vm.type_name(args.pos[1]);
+        return Err(vm.type_error(&format!(
+            "can only concatenate tuple (not \"{t}\") to tuple"
+        )));
+    };
+    items.extend(other);
+    vm.new_tuple(items)
+}
+
+fn dunder_mul(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__mul__", 1, 1)?;
+    items_of(vm, args.pos[0])?;
+    let (a, b) = (args.pos[0], args.pos[1]);
+    if vm.int_of(b).is_none() {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    protocols::number::binary_op(vm, a, b, 5)
+}
+
 fn dunder_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "__hash__", 0, 0)?;
     let items = items_of(vm, args.pos[0])?;
@@ -110,4 +146,7 @@ pub const METHODS: &[NativeMethod] = &[
     super::m("__contains__", dunder_contains, "($self, key, /)"),
     super::m("__iter__", dunder_iter, "($self, /)"),
     super::m("__hash__", dunder_hash, "($self, /)"),
+    super::m("__add__", dunder_add, "($self, value, /)"),
+    super::m("__mul__", dunder_mul, "($self, value, /)"),
+    super::m("__rmul__", dunder_mul, "($self, value, /)"),
 ];
