@@ -88,6 +88,19 @@ fn rich_compare_inner(vm: &mut Vm, a: Value, b: Value, op: usize) -> PyResult<Va
                     if r != Value::NOT_IMPLEMENTED {
                         return Ok(r);
                     }
+                    continue;
+                }
+            }
+            if o == 3 {
+                // `object.__ne__`: the inverse of `__eq__` unless that is NotImplemented.
+                let n = vm.intern("__eq__")?;
+                if let Some(f) = typeobj::lookup(vm, tx, n) {
+                    if vm.opaque::<crate::types::function::Native>(f).is_none() {
+                        let r = super::call::call(vm, f, Args::new(vec![x, y]))?;
+                        if r != Value::NOT_IMPLEMENTED {
+                            return Ok(Value::from_bool(!super::truth(vm, r)?));
+                        }
+                    }
                 }
             }
         }

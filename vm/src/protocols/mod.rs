@@ -41,6 +41,10 @@ pub fn truth(vm: &mut Vm, v: Value) -> PyResult<bool> {
     }
     let bool_name = vm.intern("__bool__")?;
     if let Some(f) = attr::lookup_type_attr(vm, ty, bool_name) {
+        if f.is_none() {
+            let t = vm.type_name(v);
+            return Err(vm.type_error(&format!("'{t}' cannot be interpreted as a boolean")));
+        }
         let r = call::call(vm, f, Args::new(vec![v]))?;
         return match r.as_bool() {
             Some(b) => Ok(b),

@@ -4,6 +4,7 @@
 use protopy_objects::Value;
 
 use super::iter::DictView;
+use super::{m, Args, NativeMethod};
 use crate::protocols;
 use crate::runtime::Ty;
 use crate::thread::{PyResult, Vm};
@@ -82,3 +83,71 @@ pub fn items_contains(vm: &mut Vm, view: Value, item: Value) -> PyResult<bool> {
         None => Ok(false),
     }
 }
+
+fn view_dict(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    match vm.opaque::<DictView>(v) {
+        Some(d) => Ok(d.dict),
+        None => {
+            let t = vm.type_name(v);
+            Err(vm.type_error(&format!(
+                "descriptor requires a dict view but received a '{t}'"
+            )))
+        }
+    }
+}
+
+/// `view.isdisjoint(iterable)`.
+fn isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "isdisjoint", 1, 1)?;
+    let view = args.pos[0];
+    view_dict(vm, view)?;
+    let items = protocols::iter::collect(vm, args.pos[1])?;
+    let mark = vm.temps.len();
+    vm.temps.extend_from_slice(&items);
+    let mut r = Ok(true);
+    for x in items {
+        match protocols::item::contains(vm, view, x) {
+            Ok(true) => {
+                r = Ok(false);
+                break;
+            }
+            Ok(false) => {}
+            Err(e) => {
+                r = Err(e);
+                break;
+            }
+        }
+    }
+    vm.temps.truncate(mark);
+    r.map(Value::from_bool)
+}
+
+fn view_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__len__", 0, 0)?;
+    let d = view_dict(vm, args.pos[0])?;
+    vm.new_usize(super::dict::len(vm, d))
+}
+
+fn view_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__iter__", 0, 0)?;
+    view_dict(vm, args.pos[0])?;
+    protocols::iter::get_iter(vm, args.pos[0])
+}
+
+fn view_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__contains__", 1, 1)?;
+    view_dict(vm, args.pos[0])?;
+    protocols::item::contains(vm, args.pos[0], args.pos[1]).map(Value::from_bool)
+}
+
+pub const SETLIKE_METHODS: &[NativeMethod] = &[
+    m("isdisjoint", isdisjoint, "($self, other, /)"),
+    m("__len__", view_len, "($self, /)"),
+    m("__iter__", view_iter, "($self, /)"),
+    m("__contains__", view_contains, "($self, key, /)"),
+];
+
+pub const VALUES_METHODS: &[NativeMethod] = &[
+    m("__len__", view_len, "($self, /)"),
+    m("__iter__", view_iter, "($self, /)"),
+];

@@ -223,6 +223,8 @@ pub fn more_methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::Filter => iter_tools::FILTER_METHODS,
         Ty::Reversed => iter_tools::REVERSED_METHODS,
         Ty::List | Ty::Tuple | Ty::Dict | Ty::Set | Ty::FrozenSet => richcmp::METHODS,
+        Ty::DictKeys | Ty::DictItems => dict_views::SETLIKE_METHODS,
+        Ty::DictValues => dict_views::VALUES_METHODS,
         _ => &[],
     }
 }
