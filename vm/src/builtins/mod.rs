@@ -422,6 +422,7 @@ fn exposed(ty: Ty) -> bool {
             | Ty::Traceback
             | Ty::Iterator
             | Ty::ListIterator
+            | Ty::ListReverseIterator
             | Ty::TupleIterator
             | Ty::RangeIterator
             | Ty::StrIterator

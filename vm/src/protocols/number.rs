@@ -298,6 +298,9 @@ fn native_binary(
         | (Ty::Int | Ty::Bool, Ty::List | Ty::Tuple, 5) => {
             let (s, n, l) = if is_int(lb) { (a, b, la) } else { (b, a, lb) };
             let n = repeat_count(vm, n)?;
+            if n == 1 && l == Ty::Tuple && vm.is_exact(s, Ty::Tuple) {
+                return Ok(Some(s));
+            }
             let items = if l == Ty::List {
                 vm.list_data(s).map(|d| d.snapshot()).unwrap_or_default()
             } else {

@@ -91,7 +91,8 @@ fn join_reprs(vm: &mut Vm, items: &[Value]) -> PyResult<String> {
     Ok(parts.join(", "))
 }
 
-fn native_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
+/// The builtin repr of `v`, ignoring a `__repr__` its class defines.
+pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
     let lay = vm.layout_of(v);
     match lay {
         Ty::Int | Ty::Bool => {

@@ -25,6 +25,7 @@ pub fn is_iterator_type(ty: Ty) -> bool {
         ty,
         Ty::Iterator
             | Ty::ListIterator
+            | Ty::ListReverseIterator
             | Ty::TupleIterator
             | Ty::RangeIterator
             | Ty::StrIterator
@@ -56,7 +57,33 @@ fn iter_self(vm: &mut Vm, args: super::Args) -> PyResult<Value> {
     Ok(args.pos[0])
 }
 
+/// `iterator.__length_hint__()`: how many items remain, for the iterators that know.
+fn length_hint(vm: &mut Vm, args: super::Args) -> PyResult<Value> {
+    args.check_method(vm, "__length_hint__", 0, 0)?;
+    let it = args.pos[0];
+    let n = if let Some(si) = vm.opaque::<SeqIter>(it) {
+        let (seq, i) = (si.seq, *si.index.lock());
+        if i == usize::MAX {
+            0
+        } else {
+            let n = match vm.layout_of(seq) {
+                Ty::List | Ty::Tuple | Ty::Str => crate::protocols::item::len(vm, seq)?,
+                _ => return Ok(Value::NOT_IMPLEMENTED),
+            };
+            n.saturating_sub(i)
+        }
+    } else if let Some(ri) = vm.opaque::<super::range::RangeIter>(it) {
+        ri.state.lock().1.max(0) as usize
+    } else if let Some(n) = super::iter_tools::reversed_left(vm, it) {
+        n
+    } else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    vm.new_usize(n)
+}
+
 pub const METHODS: &[NativeMethod] = &[
+    super::m("__length_hint__", length_hint, "($self, /)"),
     super::m("__next__", iter_next, "($self, /)"),
     super::m("__iter__", iter_self, "($self, /)"),
 ];
@@ -64,8 +91,8 @@ pub const METHODS: &[NativeMethod] = &[
 /// What `reversed(seq)` starts from: the result of `__reversed__`, or the items to walk back.
 pub enum Reversal {
     Done(Value),
-    /// The items in forward order.
-    Items(Vec<Value>),
+    /// The items in forward order, and the type of the iterator walking them back.
+    Items(Vec<Value>, Ty),
 }
 
 /// `reversed(seq)`: `__reversed__`, the builtin sequences and dict views, then the sequence
@@ -85,10 +112,17 @@ pub fn reversed_items(vm: &mut Vm, seq: Value) -> PyResult<Reversal> {
         return crate::protocols::call::call(vm, f, super::Args::new(vec![])).map(Reversal::Done);
     }
     if !super::typeobj::is_heap_type(vm, ty) {
-        if let Ty::List | Ty::Tuple | Ty::Str | Ty::Range | Ty::Dict | Ty::DictKeys
-        | Ty::DictValues | Ty::DictItems = vm.layout_of(seq)
-        {
-            return crate::protocols::iter::collect(vm, seq).map(Reversal::Items);
+        match vm.layout_of(seq) {
+            Ty::Range => return super::range::range_reversed(vm, seq).map(Reversal::Done),
+            Ty::List => {
+                let items = crate::protocols::iter::collect(vm, seq)?;
+                return Ok(Reversal::Items(items, Ty::ListReverseIterator));
+            }
+            Ty::Tuple | Ty::Str | Ty::Dict | Ty::DictKeys | Ty::DictValues | Ty::DictItems => {
+                let items = crate::protocols::iter::collect(vm, seq)?;
+                return Ok(Reversal::Items(items, Ty::Reversed));
+            }
+            _ => {}
         }
     }
     let (len_n, get_n) = (vm.intern("__len__")?, vm.intern("__getitem__")?);
@@ -117,7 +151,7 @@ pub fn reversed_items(vm: &mut Vm, seq: Value) -> PyResult<Reversal> {
     }
     vm.temps.truncate(mark);
     back.reverse();
-    Ok(Reversal::Items(back))
+    Ok(Reversal::Items(back, Ty::Reversed))
 }
 
 /// `iter(callable, sentinel)`: calls `callable` until it returns `sentinel`.

@@ -225,6 +225,7 @@ pub fn more_methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::List | Ty::Tuple | Ty::Dict | Ty::Set | Ty::FrozenSet => richcmp::METHODS,
         Ty::DictKeys | Ty::DictItems => dict_views::SETLIKE_METHODS,
         Ty::DictValues => dict_views::VALUES_METHODS,
+        Ty::Object => richcmp::OBJECT_METHODS,
         _ => &[],
     }
 }

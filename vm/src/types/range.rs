@@ -96,6 +96,20 @@ pub fn range_iter(vm: &mut Vm, range: Value) -> PyResult<Value> {
     vm.new_opaque(Ty::RangeIterator, it)
 }
 
+/// `reversed(range)`: a range iterator from the last value down.
+pub fn range_reversed(vm: &mut Vm, range: Value) -> PyResult<Value> {
+    let Some(r) = vm.opaque::<RangeData>(range) else {
+        return Err(vm.type_error("expected a range"));
+    };
+    let n = r.len();
+    let last = r.item(n.saturating_sub(1));
+    let it = RangeIter {
+        state: Mutex::new((last, n)),
+        step: r.step.wrapping_neg(),
+    };
+    vm.new_opaque(Ty::RangeIterator, it)
+}
+
 /// `next(range_iterator)`.
 pub fn range_next(it: &RangeIter) -> Option<i64> {
     let mut s = it.state.lock();

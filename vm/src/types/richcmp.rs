@@ -1,6 +1,7 @@
-//! The rich-comparison methods of the builtin containers as attributes (`list.__eq__`,
-//! `tuple.__lt__`, ...; the `tp_richcompare` slots of Objects/listobject.c, tupleobject.c,
-//! dictobject.c and setobject.c): `NotImplemented` for an operand of another kind.
+//! The rich-comparison and repr methods of the builtin containers as attributes (`list.__eq__`,
+//! `tuple.__repr__`, ...; the `tp_richcompare` and `tp_repr` slots of Objects/listobject.c,
+//! tupleobject.c, dictobject.c and setobject.c): `NotImplemented` for an operand of another
+//! kind. Also `object.__hash__` (Objects/object.c `PyObject_GenericHash`).
 
 use protopy_objects::Value;
 
@@ -37,7 +38,23 @@ fn ge(vm: &mut Vm, args: Args) -> PyResult<Value> {
     richcmp(vm, args, "__ge__", 5)
 }
 
+/// `list.__repr__(self)` and friends: the builtin repr even when a subclass overrides it.
+fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__repr__", 0, 0)?;
+    let s = crate::protocols::repr::native_repr(vm, args.pos[0])?;
+    vm.new_str(&s)
+}
+
+/// `object.__hash__(self)`: from the object's identity.
+fn object_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__hash__", 0, 0)?;
+    vm.new_i64(crate::protocols::identity_hash(args.pos[0]))
+}
+
+pub const OBJECT_METHODS: &[NativeMethod] = &[m("__hash__", object_hash, "($self, /)")];
+
 pub const METHODS: &[NativeMethod] = &[
+    m("__repr__", repr, "($self, /)"),
     m("__lt__", lt, "($self, value, /)"),
     m("__le__", le, "($self, value, /)"),
     m("__eq__", eq, "($self, value, /)"),

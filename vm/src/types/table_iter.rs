@@ -21,8 +21,9 @@ pub enum Yield {
 pub struct TableIter {
     pub source: Value,
     pub what: Yield,
-    /// The next position, the size when iteration began; None once exhausted.
-    state: Mutex<Option<(usize, usize)>>,
+    /// The next position, the size when iteration began and how many items remain to be
+    /// yielded; None once exhausted.
+    state: Mutex<Option<(usize, usize, usize)>>,
 }
 
 impl Trace for TableIter {
@@ -52,7 +53,7 @@ pub fn new(vm: &mut Vm, source: Value, what: Yield) -> PyResult<Value> {
         TableIter {
             source,
             what,
-            state: Mutex::new(Some((0, n))),
+            state: Mutex::new(Some((0, n, n))),
         },
     )
 }
@@ -63,10 +64,10 @@ pub fn next(vm: &mut Vm, iter: Value) -> PyResult<Option<Option<Value>>> {
         return Ok(None);
     };
     let (source, what) = (it.source, it.what);
-    let Some((pos, size)) = *it.state.lock() else {
+    let Some((pos, size, left)) = *it.state.lock() else {
         return Ok(Some(None));
     };
-    let set_state = |vm: &Vm, s: Option<(usize, usize)>| {
+    let set_state = |vm: &Vm, s: Option<(usize, usize, usize)>| {
         if let Some(it) = vm.opaque::<TableIter>(iter) {
             *it.state.lock() = s;
         }
@@ -99,7 +100,15 @@ pub fn next(vm: &mut Vm, iter: Value) -> PyResult<Option<Option<Value>>> {
         set_state(vm, None);
         return Ok(Some(None));
     };
-    set_state(vm, Some((next, size)));
+    if left == 0 && what != Yield::Elements {
+        // More entries than the dict had: keys were replaced while iterating.
+        set_state(vm, None);
+        return Err(vm.new_error(
+            Ty::RuntimeError,
+            "dictionary keys changed during iteration",
+        ));
+    }
+    set_state(vm, Some((next, size, left.saturating_sub(1))));
     Ok(Some(Some(match what {
         Yield::Keys | Yield::Elements => k,
         Yield::Values => v,
