@@ -187,8 +187,9 @@ pub fn native_compare(
         (Ty::DictKeys | Ty::DictItems, _) | (_, Ty::DictKeys | Ty::DictItems) => {
             crate::types::dict_views::view_compare(vm, a, b, op)
         }
-        (Ty::Range, Ty::Range) if op == 2 || op == 3 => Ok(crate::types::range::range_eq(vm, a, b)
-            .map(|e| e == (op == 2))),
+        (Ty::Range, Ty::Range) if op == 2 || op == 3 => {
+            Ok(crate::types::range::range_eq(vm, a, b).map(|e| e == (op == 2)))
+        }
         (Ty::Slice, Ty::Slice) => {
             let (Some((a0, a1, a2)), Some((b0, b1, b2))) = (
                 crate::types::slice::fields(vm, a),

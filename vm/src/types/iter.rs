@@ -231,7 +231,9 @@ pub fn native_iter(vm: &mut Vm, obj: Value) -> PyResult<Option<Value>> {
         Ty::Str => Ty::StrIterator,
         Ty::Range => return super::range::range_iter(vm, obj).map(Some),
         Ty::Generator => return Ok(Some(obj)),
-        Ty::Dict => return super::table_iter::new(vm, obj, super::table_iter::Yield::Keys).map(Some),
+        Ty::Dict => {
+            return super::table_iter::new(vm, obj, super::table_iter::Yield::Keys).map(Some)
+        }
         Ty::Set | Ty::FrozenSet => return set_iter(vm, obj).map(Some),
         Ty::DictKeys | Ty::DictValues | Ty::DictItems => {
             use super::table_iter::Yield;
@@ -240,7 +242,10 @@ pub fn native_iter(vm: &mut Vm, obj: Value) -> PyResult<Option<Value>> {
                 Ty::DictValues => Yield::Values,
                 _ => Yield::Items,
             };
-            let d = vm.opaque::<DictView>(obj).map(|v| v.dict).unwrap_or(Value::NONE);
+            let d = vm
+                .opaque::<DictView>(obj)
+                .map(|v| v.dict)
+                .unwrap_or(Value::NONE);
             return super::table_iter::new(vm, d, what).map(Some);
         }
         t if is_iterator_type(t) => return Ok(Some(obj)),

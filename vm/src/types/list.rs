@@ -23,9 +23,7 @@ pub fn setitem(vm: &mut Vm, list: Value, key: Value, value: Value) -> PyResult<(
                 return Err(e);
             }
             let t = vm.type_name(key);
-            return Err(vm.type_error(&format!(
-                "list indices must be integers or slices, not {t}"
-            )));
+            return Err(vm.type_error(&format!("list indices must be integers or slices, not {t}")));
         }
     };
     let l = the_list(vm, list)?;
@@ -144,18 +142,54 @@ pub const METHODS: &[NativeMethod] = &[
     ),
     super::m("remove", super::list_slice::remove, "($self, value, /)"),
     super::m("reverse", super::list_slice::reverse, "($self, /)"),
-    super::m("sort", super::list_slice::sort, "($self, /, *, key=None, reverse=False)"),
+    super::m(
+        "sort",
+        super::list_slice::sort,
+        "($self, /, *, key=None, reverse=False)",
+    ),
     super::m("__len__", super::list_slice::dunder_len, "($self, /)"),
     super::m("__getitem__", super::list_slice::dunder_getitem, ""),
-    super::m("__setitem__", super::list_slice::dunder_setitem, "($self, key, value, /)"),
-    super::m("__delitem__", super::list_slice::dunder_delitem, "($self, key, /)"),
-    super::m("__contains__", super::list_slice::dunder_contains, "($self, key, /)"),
+    super::m(
+        "__setitem__",
+        super::list_slice::dunder_setitem,
+        "($self, key, value, /)",
+    ),
+    super::m(
+        "__delitem__",
+        super::list_slice::dunder_delitem,
+        "($self, key, /)",
+    ),
+    super::m(
+        "__contains__",
+        super::list_slice::dunder_contains,
+        "($self, key, /)",
+    ),
     super::m("__iter__", super::list_slice::dunder_iter, "($self, /)"),
-    super::m("__iadd__", super::list_slice::dunder_iadd, "($self, value, /)"),
-    super::m("__imul__", super::list_slice::dunder_imul, "($self, value, /)"),
-    super::m("__add__", super::list_slice::dunder_add, "($self, value, /)"),
-    super::m("__mul__", super::list_slice::dunder_mul, "($self, value, /)"),
-    super::m("__rmul__", super::list_slice::dunder_mul, "($self, value, /)"),
+    super::m(
+        "__iadd__",
+        super::list_slice::dunder_iadd,
+        "($self, value, /)",
+    ),
+    super::m(
+        "__imul__",
+        super::list_slice::dunder_imul,
+        "($self, value, /)",
+    ),
+    super::m(
+        "__add__",
+        super::list_slice::dunder_add,
+        "($self, value, /)",
+    ),
+    super::m(
+        "__mul__",
+        super::list_slice::dunder_mul,
+        "($self, value, /)",
+    ),
+    super::m(
+        "__rmul__",
+        super::list_slice::dunder_mul,
+        "($self, value, /)",
+    ),
     super::m("append", append, "($self, object, /)"),
     super::m("extend", extend, "($self, iterable, /)"),
     super::m("insert", insert, "($self, index, object, /)"),

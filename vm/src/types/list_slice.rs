@@ -78,7 +78,13 @@ pub fn set_slice(vm: &mut Vm, list: Value, key: Value, value: Value) -> PyResult
 }
 
 /// The position of the first item equal to `x` in `items[start..stop]`.
-pub fn find(vm: &mut Vm, items: &[Value], x: Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
+pub fn find(
+    vm: &mut Vm,
+    items: &[Value],
+    x: Value,
+    start: usize,
+    stop: usize,
+) -> PyResult<Option<usize>> {
     let mark = vm.temps.len();
     vm.temps.extend_from_slice(items);
     vm.temps.push(x);
@@ -314,7 +320,10 @@ fn repeat_count(vm: &mut Vm, v: Value) -> PyResult<Option<usize>> {
 
 /// The items repeated `n` times, or MemoryError when that cannot be held.
 fn repeated(vm: &mut Vm, items: &[Value], n: usize) -> PyResult<Vec<Value>> {
-    let total = items.len().checked_mul(n).filter(|&t| t <= isize::MAX as usize / 8);
+    let total = items
+        .len()
+        .checked_mul(n)
+        .filter(|&t| t <= isize::MAX as usize / 8);
     let Some(total) = total else {
         return Err(vm.new_error(Ty::MemoryError, ""));
     };

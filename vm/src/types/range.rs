@@ -272,7 +272,10 @@ fn range_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "count", 1, 1)?;
     let (r, x) = (args.pos[0], args.pos[1]);
     if let Some(i) = exact_int(vm, x) {
-        let n = vm.opaque::<RangeData>(r).and_then(|r| int_position(r, &i)).is_some();
+        let n = vm
+            .opaque::<RangeData>(r)
+            .and_then(|r| int_position(r, &i))
+            .is_some();
         return vm.new_i64(n as i64);
     }
     let n = scan(vm, r, x, usize::MAX)?.len();
@@ -303,21 +306,35 @@ pub fn range_eq(vm: &Vm, a: Value, b: Value) -> Option<bool> {
 
 /// `hash(range)`: the hash of `(len, start, step)` with the parts that do not matter as None.
 pub fn range_hash(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
-    let Some((n, start, step)) = vm.opaque::<RangeData>(v).map(|r| (r.len(), r.start, r.step))
+    let Some((n, start, step)) = vm
+        .opaque::<RangeData>(v)
+        .map(|r| (r.len(), r.start, r.step))
     else {
         return Ok(None);
     };
     let parts = [
         vm.new_i64(n)?,
-        if n == 0 { Value::NONE } else { vm.new_i64(start)? },
-        if n <= 1 { Value::NONE } else { vm.new_i64(step)? },
+        if n == 0 {
+            Value::NONE
+        } else {
+            vm.new_i64(start)?
+        },
+        if n <= 1 {
+            Value::NONE
+        } else {
+            vm.new_i64(step)?
+        },
     ];
     protocols::tuple_hash(vm, &parts).map(Some)
 }
 
 fn range_dunder_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "__contains__", 1, 1)?;
-    Ok(Value::from_bool(range_contains(vm, args.pos[0], args.pos[1])?))
+    Ok(Value::from_bool(range_contains(
+        vm,
+        args.pos[0],
+        args.pos[1],
+    )?))
 }
 
 fn range_dunder_len(vm: &mut Vm, args: Args) -> PyResult<Value> {

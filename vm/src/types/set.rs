@@ -493,11 +493,10 @@ fn s_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn s_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "pop", 0, 0)?;
-    let r = vm
-        .m
-        .get_value::<SetData>(args.pos[0])
-        .ok()
-        .and_then(|d| d.pop());
+    let r =
+        vm.m.get_value::<SetData>(args.pos[0])
+            .ok()
+            .and_then(|d| d.pop());
     r.ok_or_else(|| vm.new_error(Ty::KeyError, "pop from an empty set"))
 }
 

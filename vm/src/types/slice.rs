@@ -45,9 +45,9 @@ fn slice_index(vm: &mut Vm, v: Value) -> PyResult<isize> {
         protocols::attr::lookup_type_attr(vm, vm.type_of(v), n).is_some()
     };
     if !is_index {
-        return Err(vm.type_error(
-            "slice indices must be integers or None or have an __index__ method",
-        ));
+        return Err(
+            vm.type_error("slice indices must be integers or None or have an __index__ method")
+        );
     }
     Ok(match protocols::number::index(vm, v)? {
         Int::Small(n) => n.clamp(isize::MIN as i64, isize::MAX as i64) as isize,
@@ -97,7 +97,9 @@ pub fn positions(ix: &SliceIndices) -> impl Iterator<Item = usize> {
 
 /// `items[ix]` for a resolved slice.
 pub fn select<T: Copy>(ix: &SliceIndices, items: &[T]) -> Vec<T> {
-    positions(ix).filter_map(|i| items.get(i).copied()).collect()
+    positions(ix)
+        .filter_map(|i| items.get(i).copied())
+        .collect()
 }
 
 /// `items[slice]` for a slice value.
@@ -131,9 +133,9 @@ fn big_index(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
     if vm.int_of(v).is_none() {
         let n = vm.intern("__index__")?;
         if protocols::attr::lookup_type_attr(vm, vm.type_of(v), n).is_none() {
-            return Err(vm.type_error(
-                "slice indices must be integers or None or have an __index__ method",
-            ));
+            return Err(
+                vm.type_error("slice indices must be integers or None or have an __index__ method")
+            );
         }
     }
     Ok(match protocols::number::index(vm, v)? {

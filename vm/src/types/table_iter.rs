@@ -103,10 +103,7 @@ pub fn next(vm: &mut Vm, iter: Value) -> PyResult<Option<Option<Value>>> {
     if left == 0 && what != Yield::Elements {
         // More entries than the dict had: keys were replaced while iterating.
         set_state(vm, None);
-        return Err(vm.new_error(
-            Ty::RuntimeError,
-            "dictionary keys changed during iteration",
-        ));
+        return Err(vm.new_error(Ty::RuntimeError, "dictionary keys changed during iteration"));
     }
     set_state(vm, Some((next, size, left.saturating_sub(1))));
     Ok(Some(Some(match what {
