@@ -72,8 +72,8 @@ fn length_hint(vm: &mut Vm, args: super::Args) -> PyResult<Value> {
             };
             n.saturating_sub(i)
         }
-    } else if let Some(ri) = vm.opaque::<super::range::RangeIter>(it) {
-        ri.state.lock().1.max(0) as usize
+    } else if let Some(n) = super::range::iter_left(vm, it) {
+        return vm.new_int(crate::numeric::Int::from_bigint(n));
     } else if let Some(n) = super::iter_tools::reversed_left(vm, it) {
         n
     } else {
@@ -269,11 +269,8 @@ pub fn native_next(vm: &mut Vm, iter: Value) -> PyResult<Option<Option<Value>>> 
     if let Some(r) = super::table_iter::next(vm, iter)? {
         return Ok(Some(r));
     }
-    if let Some(ri) = vm.opaque::<super::range::RangeIter>(iter) {
-        return match super::range::range_next(ri) {
-            Some(n) => vm.new_i64(n).map(|v| Some(Some(v))),
-            None => Ok(Some(None)),
-        };
+    if let Some(r) = super::range::next_value(vm, iter)? {
+        return Ok(Some(r));
     }
     let Some(si) = vm.opaque::<SeqIter>(iter) else {
         return Ok(None);

@@ -1,20 +1,24 @@
-//! `range` and `slice` (CPython's Objects/rangeobject.c and sliceobject.c). Ranges hold
-//! machine-sized bounds for now; bounds past `i64` raise `OverflowError`.
+//! `range` (CPython's Objects/rangeobject.c): bounds of any size, with a machine-sized
+//! iterator when every value fits (`range_iterator`) and an exact one otherwise
+//! (`longrange_iterator`).
 
+use num_bigint::BigInt;
+use num_traits::{One, Signed, ToPrimitive, Zero};
 use parking_lot::Mutex;
 use protopy_objects::{Trace, Tracer, Value};
 
 use super::{sm, Args, Getter, NativeMethod, Setter};
-use crate::ops::not_yet;
+use crate::numeric::Int;
 use crate::protocols;
 use crate::runtime::Ty;
 use crate::thread::{PyResult, Vm};
 
-/// A `range` object.
+/// A `range` object: its bounds and length as exact ints.
 pub struct RangeData {
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
+    pub start: BigInt,
+    pub stop: BigInt,
+    pub step: BigInt,
+    pub len: BigInt,
 }
 
 impl Trace for RangeData {
@@ -22,28 +26,44 @@ impl Trace for RangeData {
 }
 
 impl RangeData {
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    pub fn len(&self) -> i64 {
-        let (lo, hi, step) = (self.start as i128, self.stop as i128, self.step as i128);
-        let n = if step > 0 && lo < hi {
-            (hi - lo - 1) / step + 1
-        } else if step < 0 && lo > hi {
-            (lo - hi - 1) / (-step) + 1
+    pub fn new(start: BigInt, stop: BigInt, step: BigInt) -> RangeData {
+        let one = BigInt::one();
+        let len = if step.is_positive() && start < stop {
+            (&stop - &start - &one) / &step + &one
+        } else if step.is_negative() && start > stop {
+            (&start - &stop - &one) / (-&step) + &one
         } else {
-            0
+            BigInt::zero()
         };
-        n.min(i64::MAX as i128) as i64
+        RangeData {
+            start,
+            stop,
+            step,
+            len,
+        }
     }
 
-    pub fn item(&self, i: i64) -> i64 {
-        self.start.wrapping_add(i.wrapping_mul(self.step))
+    pub fn is_empty(&self) -> bool {
+        self.len.is_zero()
+    }
+
+    /// The value at position `i` (not bounds-checked).
+    pub fn item(&self, i: &BigInt) -> BigInt {
+        &self.start + i * &self.step
+    }
+
+    /// The position of `x` in the range, if it is there.
+    fn position(&self, x: &BigInt) -> Option<BigInt> {
+        let off = x - &self.start;
+        if !(&off % &self.step).is_zero() {
+            return None;
+        }
+        let i = off / &self.step;
+        (!i.is_negative() && i < self.len).then_some(i)
     }
 }
 
-/// The iterator of a range: the next value and how many remain.
+/// The iterator of a range whose values fit in `i64`: the next value and how many remain.
 pub struct RangeIter {
     pub state: Mutex<(i64, i64)>,
     pub step: i64,
@@ -53,12 +73,25 @@ impl Trace for RangeIter {
     fn trace(&self, _t: &mut Tracer) {}
 }
 
-fn as_index(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    let n = protocols::number::index(vm, v)?;
-    match n {
-        crate::numeric::Int::Small(n) => Ok(n),
-        crate::numeric::Int::Big(_) => Err(not_yet(vm, "ranges with bounds beyond 64 bits")),
+/// The iterator of a range with values beyond `i64` (`longrange_iterator`).
+pub struct LongRangeIter {
+    pub state: Mutex<(BigInt, BigInt)>,
+    pub step: BigInt,
+}
+
+impl Trace for LongRangeIter {
+    fn trace(&self, _t: &mut Tracer) {}
+}
+
+fn to_big(i: Int) -> BigInt {
+    match i {
+        Int::Small(n) => BigInt::from(n),
+        Int::Big(b) => b,
     }
+}
+
+fn as_index(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
+    protocols::number::index(vm, v).map(to_big)
 }
 
 /// `range(stop)`, `range(start, stop[, step])`.
@@ -68,8 +101,8 @@ fn range_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let a = &args.pos[1.min(args.pos.len())..];
     let (start, stop, step) = match a.len() {
-        1 => (0, as_index(vm, a[0])?, 1),
-        2 => (as_index(vm, a[0])?, as_index(vm, a[1])?, 1),
+        1 => (BigInt::zero(), as_index(vm, a[0])?, BigInt::one()),
+        2 => (as_index(vm, a[0])?, as_index(vm, a[1])?, BigInt::one()),
         3 => (
             as_index(vm, a[0])?,
             as_index(vm, a[1])?,
@@ -78,36 +111,56 @@ fn range_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
         n => return Err(vm.type_error(&format!("range expected at most 3 arguments, got {n}"))),
     };
-    if step == 0 {
+    if step.is_zero() {
         return Err(vm.value_error("range() arg 3 must not be zero"));
     }
-    vm.new_opaque(Ty::Range, RangeData { start, stop, step })
+    vm.new_opaque(Ty::Range, RangeData::new(start, stop, step))
+}
+
+/// An iterator from `first` by `step`, `len` values.
+fn iter_from(vm: &mut Vm, first: BigInt, step: BigInt, len: BigInt) -> PyResult<Value> {
+    let before_last: BigInt = (&len - 1i32).max(BigInt::zero());
+    let last = &first + before_last * &step;
+    if let (Some(f), Some(s), Some(n), Some(_)) =
+        (first.to_i64(), step.to_i64(), len.to_i64(), last.to_i64())
+    {
+        let it = RangeIter {
+            state: Mutex::new((f, n)),
+            step: s,
+        };
+        return vm.new_opaque(Ty::RangeIterator, it);
+    }
+    let it = LongRangeIter {
+        state: Mutex::new((first, len)),
+        step,
+    };
+    vm.new_opaque(Ty::RangeIterator, it)
+}
+
+fn data(vm: &mut Vm, range: Value) -> PyResult<&RangeData> {
+    if vm.opaque::<RangeData>(range).is_none() {
+        let t = vm.type_name(range);
+        return Err(vm.type_error(&format!(
+            "descriptor requires a 'range' object but received a '{t}'"
+        )));
+    }
+    vm.opaque::<RangeData>(range)
+        .ok_or(crate::thread::PyErr { exc: Value::NONE })
 }
 
 /// `iter(range)`.
 pub fn range_iter(vm: &mut Vm, range: Value) -> PyResult<Value> {
-    let Some(r) = vm.opaque::<RangeData>(range) else {
-        return Err(vm.type_error("expected a range"));
-    };
-    let it = RangeIter {
-        state: Mutex::new((r.start, r.len())),
-        step: r.step,
-    };
-    vm.new_opaque(Ty::RangeIterator, it)
+    let r = data(vm, range)?;
+    let (first, step, len) = (r.start.clone(), r.step.clone(), r.len.clone());
+    iter_from(vm, first, step, len)
 }
 
-/// `reversed(range)`: a range iterator from the last value down.
+/// `reversed(range)`: an iterator from the last value down.
 pub fn range_reversed(vm: &mut Vm, range: Value) -> PyResult<Value> {
-    let Some(r) = vm.opaque::<RangeData>(range) else {
-        return Err(vm.type_error("expected a range"));
-    };
-    let n = r.len();
-    let last = r.item(n.saturating_sub(1));
-    let it = RangeIter {
-        state: Mutex::new((last, n)),
-        step: r.step.wrapping_neg(),
-    };
-    vm.new_opaque(Ty::RangeIterator, it)
+    let r = data(vm, range)?;
+    let last = r.item(&(&r.len - 1i32));
+    let (step, len) = (-&r.step, r.len.clone());
+    iter_from(vm, last, step, len)
 }
 
 /// `next(range_iterator)`.
@@ -122,10 +175,48 @@ pub fn range_next(it: &RangeIter) -> Option<i64> {
     Some(v)
 }
 
+/// `next()` of a range iterator of either kind: None when `iter` is not one, `Some(None)`
+/// when exhausted.
+pub fn next_value(vm: &mut Vm, iter: Value) -> PyResult<Option<Option<Value>>> {
+    if let Some(ri) = vm.opaque::<RangeIter>(iter) {
+        return match range_next(ri) {
+            Some(n) => vm.new_i64(n).map(|v| Some(Some(v))),
+            None => Ok(Some(None)),
+        };
+    }
+    let Some(li) = vm.opaque::<LongRangeIter>(iter) else {
+        return Ok(None);
+    };
+    let v = {
+        let mut s = li.state.lock();
+        if !s.1.is_positive() {
+            None
+        } else {
+            let v = s.0.clone();
+            s.0 += &li.step;
+            s.1 -= 1;
+            Some(v)
+        }
+    };
+    match v {
+        Some(v) => vm.new_int(Int::from_bigint(v)).map(|v| Some(Some(v))),
+        None => Ok(Some(None)),
+    }
+}
+
+/// How many values a range iterator has left; None for other values.
+pub fn iter_left(vm: &Vm, iter: Value) -> Option<BigInt> {
+    if let Some(ri) = vm.opaque::<RangeIter>(iter) {
+        return Some(BigInt::from(ri.state.lock().1.max(0)));
+    }
+    vm.opaque::<LongRangeIter>(iter)
+        .map(|li| li.state.lock().1.clone().max(BigInt::zero()))
+}
+
 /// The repr of a range.
 pub fn range_repr(vm: &Vm, range: Value) -> Option<String> {
     let r = vm.opaque::<RangeData>(range)?;
-    Some(if r.step == 1 {
+    Some(if r.step.is_one() {
         format!("range({}, {})", r.start, r.stop)
     } else {
         format!("range({}, {}, {})", r.start, r.stop, r.step)
@@ -144,24 +235,16 @@ pub fn slice_items(vm: &mut Vm, slice: Value, items: &[Value]) -> PyResult<Vec<V
 
 /// `range[key]`.
 pub fn range_getitem(vm: &mut Vm, range: Value, key: Value) -> PyResult<Value> {
-    let Some((n, r0, step)) = vm
-        .opaque::<RangeData>(range)
-        .map(|r| (r.len(), r.start, r.step))
-    else {
-        return Err(vm.type_error("expected a range"));
-    };
+    data(vm, range)?;
     if is_slice(vm, key) {
-        let ix = super::slice::indices_for(vm, key, n as usize)?;
-        let start = r0.wrapping_add((ix.start as i64).wrapping_mul(step));
-        let stop = r0.wrapping_add((ix.stop as i64).wrapping_mul(step));
-        let step = step.wrapping_mul(ix.step as i64);
-        return vm.new_opaque(Ty::Range, RangeData { start, stop, step });
+        let len = data(vm, range)?.len.clone();
+        let (i, j, k) = super::slice::big_indices(vm, key, &len)?;
+        let r = data(vm, range)?;
+        let new = RangeData::new(r.item(&i), r.item(&j), &r.step * k);
+        return vm.new_opaque(Ty::Range, new);
     }
-    let mut i = match protocols::number::index(vm, key) {
-        Ok(crate::numeric::Int::Small(i)) => i,
-        Ok(crate::numeric::Int::Big(_)) => {
-            return Err(vm.index_error("range object index out of range"))
-        }
+    let i = match protocols::number::index(vm, key) {
+        Ok(i) => to_big(i),
         Err(e) if vm.err_is(&e, Ty::TypeError) => {
             let t = vm.type_name(key);
             return Err(vm.type_error(&format!(
@@ -170,75 +253,60 @@ pub fn range_getitem(vm: &mut Vm, range: Value, key: Value) -> PyResult<Value> {
         }
         Err(e) => return Err(e),
     };
-    if i < 0 {
-        i += n;
-    }
-    if i < 0 || i >= n {
+    let r = data(vm, range)?;
+    let i = if i.is_negative() { i + &r.len } else { i };
+    if i.is_negative() || i >= r.len {
         return Err(vm.index_error("range object index out of range"));
     }
-    vm.new_i64(r0 + i * step)
+    let v = r.item(&i);
+    vm.new_int(Int::from_bigint(v))
 }
 
 /// `len(range)`.
 pub fn range_len(vm: &mut Vm, range: Value) -> PyResult<usize> {
-    Ok(vm
-        .opaque::<RangeData>(range)
-        .map(|r| r.len() as usize)
-        .unwrap_or(0))
+    match data(vm, range)?.len.to_isize() {
+        Some(n) => Ok(n as usize),
+        None => Err(vm.new_error(
+            Ty::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )),
+    }
 }
 
 fn get_start(vm: &mut Vm, r: Value) -> PyResult<Value> {
-    let v = vm.opaque::<RangeData>(r).map(|r| r.start).unwrap_or(0);
-    vm.new_i64(v)
+    let v = data(vm, r)?.start.clone();
+    vm.new_int(Int::from_bigint(v))
 }
 fn get_stop(vm: &mut Vm, r: Value) -> PyResult<Value> {
-    let v = vm.opaque::<RangeData>(r).map(|r| r.stop).unwrap_or(0);
-    vm.new_i64(v)
+    let v = data(vm, r)?.stop.clone();
+    vm.new_int(Int::from_bigint(v))
 }
 fn get_step(vm: &mut Vm, r: Value) -> PyResult<Value> {
-    let v = vm.opaque::<RangeData>(r).map(|r| r.step).unwrap_or(1);
-    vm.new_i64(v)
-}
-
-/// The position of the int `x` in `range`, if it is there.
-fn int_position(r: &RangeData, x: &crate::numeric::Int) -> Option<i64> {
-    let crate::numeric::Int::Small(x) = *x else {
-        return None;
-    };
-    let off = (x as i128) - (r.start as i128);
-    let step = r.step as i128;
-    if off % step != 0 {
-        return None;
-    }
-    let i = off / step;
-    (i >= 0 && i < r.len() as i128).then_some(i as i64)
+    let v = data(vm, r)?.step.clone();
+    vm.new_int(Int::from_bigint(v))
 }
 
 /// Whether `v` is an exact int or bool (the values `range` answers arithmetically).
-fn exact_int(vm: &Vm, v: Value) -> Option<crate::numeric::Int> {
+fn exact_int(vm: &Vm, v: Value) -> Option<BigInt> {
     if vm.is_exact(v, Ty::Int) || vm.is_exact(v, Ty::Bool) {
-        vm.int_of(v)
+        vm.int_of(v).map(to_big)
     } else {
         None
     }
 }
 
 /// The positions of items equal to `x`, by iterating (for non-int `x`), up to `limit`.
-fn scan(vm: &mut Vm, range: Value, x: Value, limit: usize) -> PyResult<Vec<i64>> {
+fn scan(vm: &mut Vm, range: Value, x: Value, limit: usize) -> PyResult<Vec<usize>> {
     let it = range_iter(vm, range)?;
+    let mark = vm.temps.len();
     vm.temps.push(it);
     vm.temps.push(x);
     let mut found = Vec::new();
-    let mut i = 0i64;
+    let mut i = 0usize;
     let r = loop {
-        let Some(ri) = vm.opaque::<RangeIter>(it) else {
-            break Ok(());
-        };
-        let Some(v) = range_next(ri) else {
-            break Ok(());
-        };
-        let v = match vm.new_i64(v) {
-            Ok(v) => v,
+        let v = match next_value(vm, it) {
+            Ok(Some(Some(v))) => v,
+            Ok(_) => break Ok(()),
             Err(e) => break Err(e),
         };
         match protocols::compare::eq(vm, v, x) {
@@ -253,17 +321,14 @@ fn scan(vm: &mut Vm, range: Value, x: Value, limit: usize) -> PyResult<Vec<i64>>
         }
         i += 1;
     };
-    vm.temps.truncate(vm.temps.len() - 2);
+    vm.temps.truncate(mark);
     r.map(|()| found)
 }
 
 /// `x in range`.
 pub fn range_contains(vm: &mut Vm, range: Value, x: Value) -> PyResult<bool> {
     if let Some(i) = exact_int(vm, x) {
-        return Ok(vm
-            .opaque::<RangeData>(range)
-            .and_then(|r| int_position(r, &i))
-            .is_some());
+        return Ok(data(vm, range)?.position(&i).is_some());
     }
     Ok(!scan(vm, range, x, 1)?.is_empty())
 }
@@ -272,10 +337,7 @@ fn range_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "count", 1, 1)?;
     let (r, x) = (args.pos[0], args.pos[1]);
     if let Some(i) = exact_int(vm, x) {
-        let n = vm
-            .opaque::<RangeData>(r)
-            .and_then(|r| int_position(r, &i))
-            .is_some();
+        let n = data(vm, r)?.position(&i).is_some();
         return vm.new_i64(n as i64);
     }
     let n = scan(vm, r, x, usize::MAX)?.len();
@@ -286,13 +348,13 @@ fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "index", 1, 1)?;
     let (r, x) = (args.pos[0], args.pos[1]);
     if let Some(i) = exact_int(vm, x) {
-        return match vm.opaque::<RangeData>(r).and_then(|r| int_position(r, &i)) {
-            Some(p) => vm.new_i64(p),
+        return match data(vm, r)?.position(&i) {
+            Some(p) => vm.new_int(Int::from_bigint(p)),
             None => Err(vm.value_error("range.index(x): x not in range")),
         };
     }
     match scan(vm, r, x, 1)?.first() {
-        Some(&p) => vm.new_i64(p),
+        Some(&p) => vm.new_usize(p),
         None => Err(vm.value_error("sequence.index(x): x not in sequence")),
     }
 }
@@ -300,29 +362,32 @@ fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `range == range`: the same sequence of values.
 pub fn range_eq(vm: &Vm, a: Value, b: Value) -> Option<bool> {
     let (x, y) = (vm.opaque::<RangeData>(a)?, vm.opaque::<RangeData>(b)?);
-    let n = x.len();
-    Some(n == y.len() && (n == 0 || (x.start == y.start && (n == 1 || x.step == y.step))))
+    let n = &x.len;
+    Some(
+        *n == y.len
+            && (n.is_zero() || (x.start == y.start && (n.is_one() || x.step == y.step))),
+    )
 }
 
 /// `hash(range)`: the hash of `(len, start, step)` with the parts that do not matter as None.
 pub fn range_hash(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
     let Some((n, start, step)) = vm
         .opaque::<RangeData>(v)
-        .map(|r| (r.len(), r.start, r.step))
+        .map(|r| (r.len.clone(), r.start.clone(), r.step.clone()))
     else {
         return Ok(None);
     };
     let parts = [
-        vm.new_i64(n)?,
-        if n == 0 {
+        vm.new_int(Int::from_bigint(n.clone()))?,
+        if n.is_zero() {
             Value::NONE
         } else {
-            vm.new_i64(start)?
+            vm.new_int(Int::from_bigint(start))?
         },
-        if n <= 1 {
+        if n <= BigInt::one() {
             Value::NONE
         } else {
-            vm.new_i64(step)?
+            vm.new_int(Int::from_bigint(step))?
         },
     ];
     protocols::tuple_hash(vm, &parts).map(Some)

@@ -144,19 +144,12 @@ fn big_index(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
     })
 }
 
-/// `slice.indices(length)`: https://docs.python.org/3/reference/datamodel.html#slice.indices
-fn slice_indices(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "indices", 1, 1)?;
-    let Some((start, stop, step)) = fields(vm, args.pos[0]) else {
+/// The `(start, stop, step)` a slice selects from `len` items, as exact ints
+/// (`_PySlice_GetLongIndices`).
+pub fn big_indices(vm: &mut Vm, slice: Value, len: &BigInt) -> PyResult<(BigInt, BigInt, BigInt)> {
+    let Some((start, stop, step)) = fields(vm, slice) else {
         return Err(vm.type_error("expected a slice"));
     };
-    let len = match protocols::number::index(vm, args.pos[1])? {
-        Int::Small(n) => BigInt::from(n),
-        Int::Big(b) => b,
-    };
-    if len.is_negative() {
-        return Err(vm.value_error("length should not be negative"));
-    }
     let step = if step.is_none() {
         BigInt::from(1)
     } else {
@@ -167,7 +160,7 @@ fn slice_indices(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let back = step.is_negative();
     let (lower, upper) = if back {
-        (BigInt::from(-1), &len - 1)
+        (BigInt::from(-1), len - 1)
     } else {
         (BigInt::zero(), len.clone())
     };
@@ -177,7 +170,7 @@ fn slice_indices(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         let mut x = big_index(vm, v)?;
         if x.is_negative() {
-            x += &len;
+            x += len;
             if x < lower {
                 x = lower.clone();
             }
@@ -193,6 +186,20 @@ fn slice_indices(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let start = bound(vm, start, &d_start)?;
     let stop = bound(vm, stop, &d_stop)?;
+    Ok((start, stop, step))
+}
+
+/// `slice.indices(length)`: https://docs.python.org/3/reference/datamodel.html#slice.indices
+fn slice_indices(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "indices", 1, 1)?;
+    let len = match protocols::number::index(vm, args.pos[1])? {
+        Int::Small(n) => BigInt::from(n),
+        Int::Big(b) => b,
+    };
+    if len.is_negative() {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let (start, stop, step) = big_indices(vm, args.pos[0], &len)?;
     let items = [start, stop, step]
         .into_iter()
         .map(|b| vm.new_int(Int::from_bigint(b)))
