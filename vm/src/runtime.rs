@@ -78,6 +78,7 @@ builtin_types! {
     Traceback = "traceback": Object,
     Iterator = "iterator": Object,
     ListIterator = "list_iterator": Object,
+    ListReverseIterator = "list_reverseiterator": Object,
     TupleIterator = "tuple_iterator": Object,
     RangeIterator = "range_iterator": Object,
     StrIterator = "str_ascii_iterator": Object,

@@ -113,7 +113,18 @@ fn isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `iter(object)`.
 fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "iter", 1, 1)?;
+    args.check(vm, "iter", 1, 2)?;
+    if let Some(sentinel) = args.get(1) {
+        if !protocols::call::is_callable(vm, args.pos[0]) {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
+        let it = crate::types::iter::CallIter {
+            func: args.pos[0],
+            sentinel,
+            done: parking_lot::Mutex::new(false),
+        };
+        return vm.new_opaque(crate::runtime::Ty::CallableIterator, it);
+    }
     protocols::iter::get_iter(vm, args.pos[0])
 }
 
@@ -407,6 +418,7 @@ fn exposed(ty: Ty) -> bool {
             | Ty::Traceback
             | Ty::Iterator
             | Ty::ListIterator
+            | Ty::ListReverseIterator
             | Ty::TupleIterator
             | Ty::RangeIterator
             | Ty::StrIterator

@@ -42,7 +42,7 @@ pub fn build(vm: &mut Vm, op: Op, arg: u32) -> Step {
             }
             crate::types::str::new_from_bytes(vm, bytes)?
         }
-        _ => return Err(not_yet(vm, "set displays")),
+        _ => return Err(not_yet(vm, "this display")),
     };
     replace_top(vm, count, v)
 }
@@ -75,30 +75,6 @@ pub fn add_to(vm: &mut Vm, op: Op, arg: u32) -> Step {
             vm.f().pop();
         }
     }
-    Ok(None)
-}
-
-pub fn unpack_sequence(vm: &mut Vm, arg: u32) -> Step {
-    let seq = vm.f().peek(1);
-    let items = protocols::iter::collect(vm, seq)?;
-    let n = arg as usize;
-    if items.len() != n {
-        let msg = if items.len() < n {
-            format!(
-                "not enough values to unpack (expected {n}, got {})",
-                items.len()
-            )
-        } else {
-            format!(
-                "too many values to unpack (expected {n}, got {})",
-                items.len()
-            )
-        };
-        return Err(vm.value_error(&msg));
-    }
-    let f = vm.f();
-    f.pop();
-    f.stack.extend(items.into_iter().rev());
     Ok(None)
 }
 

@@ -6,6 +6,7 @@ pub mod build;
 pub mod call;
 pub mod except;
 pub mod load_store;
+pub mod seq;
 
 use protopy_compiler::bytecode::Opcode as Op;
 use protopy_objects::Value;
@@ -67,13 +68,18 @@ pub fn dispatch(vm: &mut Vm, op: Op, arg: u32) -> Step {
             replace_top(vm, 2, Value::from_bool(r != (arg == 1)))
         }
         Op::CALL_INTRINSIC_1 => build::intrinsic_1(vm, arg),
-        Op::BUILD_TUPLE | Op::BUILD_LIST | Op::BUILD_MAP | Op::BUILD_STRING | Op::BUILD_SET => {
+        Op::BUILD_TUPLE | Op::BUILD_LIST | Op::BUILD_MAP | Op::BUILD_STRING => {
             build::build(vm, op, arg)
         }
         Op::LIST_APPEND | Op::LIST_EXTEND | Op::MAP_ADD | Op::DICT_UPDATE | Op::DICT_MERGE => {
             build::add_to(vm, op, arg)
         }
-        Op::UNPACK_SEQUENCE => build::unpack_sequence(vm, arg),
+        Op::UNPACK_SEQUENCE => seq::unpack_sequence(vm, arg),
+        Op::UNPACK_EX => seq::unpack_ex(vm, arg),
+        Op::BUILD_SET | Op::SET_ADD | Op::SET_UPDATE => seq::set_display(vm, op, arg),
+        Op::BINARY_SLICE => seq::binary_slice(vm),
+        Op::STORE_SLICE => seq::store_slice(vm),
+        Op::BUILD_SLICE => seq::build_slice(vm, arg),
         Op::FORMAT_SIMPLE | Op::CONVERT_VALUE | Op::FORMAT_WITH_SPEC => build::format(vm, op, arg),
         Op::CALL => call::call(vm, arg, false),
         Op::CALL_KW => call::call(vm, arg, true),

@@ -88,6 +88,19 @@ fn rich_compare_inner(vm: &mut Vm, a: Value, b: Value, op: usize) -> PyResult<Va
                     if r != Value::NOT_IMPLEMENTED {
                         return Ok(r);
                     }
+                    continue;
+                }
+            }
+            if o == 3 {
+                // `object.__ne__`: the inverse of `__eq__` unless that is NotImplemented.
+                let n = vm.intern("__eq__")?;
+                if let Some(f) = typeobj::lookup(vm, tx, n) {
+                    if vm.opaque::<crate::types::function::Native>(f).is_none() {
+                        let r = super::call::call(vm, f, Args::new(vec![x, y]))?;
+                        if r != Value::NOT_IMPLEMENTED {
+                            return Ok(Value::from_bool(!super::truth(vm, r)?));
+                        }
+                    }
                 }
             }
         }
@@ -108,7 +121,7 @@ fn rich_compare_inner(vm: &mut Vm, a: Value, b: Value, op: usize) -> PyResult<Va
     }
 }
 
-fn native_compare(
+pub fn native_compare(
     vm: &mut Vm,
     a: Value,
     b: Value,
@@ -163,6 +176,25 @@ fn native_compare(
                 all
             };
             Ok(Some(same == (op == 2)))
+        }
+        (Ty::DictKeys | Ty::DictItems, _) | (_, Ty::DictKeys | Ty::DictItems) => {
+            crate::types::dict_views::view_compare(vm, a, b, op)
+        }
+        (Ty::Range, Ty::Range) if op == 2 || op == 3 => {
+            Ok(crate::types::range::range_eq(vm, a, b).map(|e| e == (op == 2)))
+        }
+        (Ty::Slice, Ty::Slice) => {
+            let (Some((a0, a1, a2)), Some((b0, b1, b2))) = (
+                crate::types::slice::fields(vm, a),
+                crate::types::slice::fields(vm, b),
+            ) else {
+                return Ok(None);
+            };
+            let mark = vm.temps.len();
+            vm.temps.extend_from_slice(&[a0, a1, a2, b0, b1, b2]);
+            let r = seq_compare(vm, &[a0, a1, a2], &[b0, b1, b2], op);
+            vm.temps.truncate(mark);
+            r.map(Some)
         }
         (Ty::Set | Ty::FrozenSet, Ty::Set | Ty::FrozenSet) => {
             crate::types::set::compare(vm, a, b, op).map(Some)

@@ -49,8 +49,11 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
             Ty::Tuple => {
                 if crate::types::range::is_slice(vm, key) {
                     let items = vm.tuple_items(obj).map(|s| s.to_vec()).unwrap_or_default();
-                    let out = crate::types::range::slice_items(vm, key, &items)?;
-                    return vm.new_tuple(out);
+                    let ix = crate::types::slice::indices_for(vm, key, items.len())?;
+                    if ix.step == 1 && ix.len == items.len() && vm.is_exact(obj, Ty::Tuple) {
+                        return Ok(obj);
+                    }
+                    return vm.new_tuple(crate::types::slice::select(&ix, &items));
                 }
                 let len = vm.tuple_items(obj).map_or(0, <[Value]>::len);
                 let i = seq_index(vm, key, len, "tuple")?;
@@ -152,6 +155,10 @@ pub fn len(vm: &mut Vm, obj: Value) -> PyResult<usize> {
     match super::call::call_special(vm, obj, "__len__", vec![])? {
         Some(r) => match vm.int_of(r) {
             Some(Int::Small(n)) if n >= 0 => Ok(n as usize),
+            Some(Int::Big(b)) if b.sign() != num_bigint::Sign::Minus => Err(vm.new_error(
+                Ty::OverflowError,
+                "cannot fit 'int' into an index-sized integer",
+            )),
             Some(_) => Err(vm.value_error("__len__() should return >= 0")),
             None => {
                 let t = vm.type_name(r);
@@ -174,6 +181,8 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
             Ty::Set | Ty::FrozenSet => return crate::types::set::contains(vm, container, item),
             Ty::Str => return crate::types::str::contains(vm, container, item),
             Ty::Bytes | Ty::ByteArray => return crate::types::bytes::contains(vm, container, item),
+            Ty::Range => return crate::types::range::range_contains(vm, container, item),
+            Ty::DictItems => return crate::types::dict_views::items_contains(vm, container, item),
             Ty::DictKeys => {
                 let d = vm
                     .opaque::<crate::types::iter::DictView>(container)

@@ -16,6 +16,11 @@ pub fn get_iter(vm: &mut Vm, obj: Value) -> PyResult<Value> {
             return Ok(r);
         }
     }
+    let iter_name = vm.intern("__iter__")?;
+    if typeobj::lookup(vm, ty, iter_name).is_some_and(|f| f.is_none()) {
+        let t = vm.type_name(obj);
+        return Err(vm.type_error(&format!("'{t}' object is not iterable")));
+    }
     if let Some(r) = super::call::call_special(vm, obj, "__iter__", vec![])? {
         let rt = vm.type_of(r);
         let nn = vm.intern("__next__")?;

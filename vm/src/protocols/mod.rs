@@ -44,6 +44,10 @@ pub fn truth(vm: &mut Vm, v: Value) -> PyResult<bool> {
     }
     let bool_name = vm.intern("__bool__")?;
     if let Some(f) = attr::lookup_type_attr(vm, ty, bool_name) {
+        if f.is_none() {
+            let t = vm.type_name(v);
+            return Err(vm.type_error(&format!("'{t}' cannot be interpreted as a boolean")));
+        }
         let r = call::call(vm, f, Args::new(vec![v]))?;
         return match r.as_bool() {
             Some(b) => Ok(b),
@@ -96,6 +100,15 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
         if let Ok(t) = vm.m.get_value::<TupleData>(v) {
             let items: Vec<Value> = t.items.to_vec();
             return tuple_hash(vm, &items);
+        }
+        if let Some(h) = crate::types::set::frozenset_hash(vm, v) {
+            return Ok(h);
+        }
+        if let Some(h) = crate::types::range::range_hash(vm, v)? {
+            return Ok(h);
+        }
+        if let Some(h) = crate::types::slice::slice_hash(vm, v)? {
+            return Ok(h);
         }
     }
     let name = vm.intern("__hash__")?;

@@ -301,6 +301,11 @@ pub fn native_binary(
             }
             Ok(Some(a))
         }
+        (Ty::Tuple, Ty::Tuple, 0)
+            if vm.tuple_items(b).is_some_and(|t| t.is_empty()) && vm.is_exact(a, Ty::Tuple) =>
+        {
+            Ok(Some(a))
+        }
         (Ty::Tuple, Ty::Tuple, 0) => {
             let mut x = vm.tuple_items(a).map(|s| s.to_vec()).unwrap_or_default();
             x.extend_from_slice(vm.tuple_items(b).unwrap_or(&[]));
@@ -310,6 +315,9 @@ pub fn native_binary(
         | (Ty::Int | Ty::Bool, Ty::List | Ty::Tuple, 5) => {
             let (s, n, l) = if is_int(lb) { (a, b, la) } else { (b, a, lb) };
             let n = repeat_count(vm, n)?;
+            if n == 1 && l == Ty::Tuple && vm.is_exact(s, Ty::Tuple) {
+                return Ok(Some(s));
+            }
             let items = if l == Ty::List {
                 vm.list_data(s).map(|d| d.snapshot()).unwrap_or_default()
             } else {
@@ -333,6 +341,14 @@ pub fn native_binary(
         }
         (Ty::Set | Ty::FrozenSet, Ty::Set | Ty::FrozenSet, 1 | 7 | 10 | 12) => {
             crate::types::set::set_op(vm, a, b, op, inplace).map(Some)
+        }
+        (Ty::DictKeys | Ty::DictItems, _, 1 | 7 | 10 | 12)
+        | (_, Ty::DictKeys | Ty::DictItems, 1 | 7 | 10 | 12) => {
+            crate::types::dict_views::view_op(vm, a, b, op).map(Some)
+        }
+        (Ty::Dict, _, 7) if inplace => {
+            crate::types::dict::update(vm, a, b)?;
+            Ok(Some(a))
         }
         (Ty::Dict, Ty::Dict, 7) => {
             let d = if inplace {

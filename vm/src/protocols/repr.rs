@@ -91,7 +91,8 @@ fn join_reprs(vm: &mut Vm, items: &[Value]) -> PyResult<String> {
     Ok(parts.join(", "))
 }
 
-fn native_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
+/// The builtin repr of `v`, ignoring a `__repr__` its class defines.
+pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
     let lay = vm.layout_of(v);
     match lay {
         Ty::Int | Ty::Bool => {
@@ -162,13 +163,14 @@ fn native_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
         }
         Ty::Set | Ty::FrozenSet => {
             let items = crate::types::set::elements(vm, v);
-            let name = if lay == Ty::Set { "set" } else { "frozenset" };
+            let name = vm.type_name(v);
+            let exact_set = vm.is_exact(v, Ty::Set);
             return guarded(vm, v, &format!("{name}(...)"), |vm| {
                 let inner = join_reprs(vm, &items)?;
-                Ok(match (items.is_empty(), lay) {
+                Ok(match (items.is_empty(), exact_set) {
                     (true, _) => format!("{name}()"),
-                    (false, Ty::Set) => format!("{{{inner}}}"),
-                    _ => format!("frozenset({{{inner}}})"),
+                    (false, true) => format!("{{{inner}}}"),
+                    _ => format!("{name}({{{inner}}})"),
                 })
             });
         }

@@ -136,7 +136,7 @@ fn table_of(vm: &Vm, dict: Value) -> Option<&DictData> {
 
 /// `dict[key]` as an option.
 pub fn get_item(vm: &mut Vm, dict: Value, key: Value) -> PyResult<Option<Value>> {
-    let hash = protocols::hash(vm, key)?;
+    let hash = super::set::hash_key(vm, key, "a dict key")?;
     with_resolved(vm, key, |vm, eq| {
         let Some(d) = table_of(vm, dict) else {
             return Ok(None);
@@ -163,7 +163,7 @@ pub fn set_str(vm: &mut Vm, dict: Value, name: &str, value: Value) -> PyResult<(
 
 /// `dict[key] = value`.
 pub fn set_item(vm: &mut Vm, dict: Value, key: Value, value: Value) -> PyResult<()> {
-    let hash = protocols::hash(vm, key)?;
+    let hash = super::set::hash_key(vm, key, "a dict key")?;
     with_resolved(vm, key, |vm, mut eq| {
         let Some(d) = table_of(vm, dict) else {
             return Ok(());
@@ -177,7 +177,7 @@ pub fn set_item(vm: &mut Vm, dict: Value, key: Value, value: Value) -> PyResult<
 
 /// `del dict[key]`; the removed value, None when absent.
 pub fn del_item(vm: &mut Vm, dict: Value, key: Value) -> PyResult<Option<Value>> {
-    let hash = protocols::hash(vm, key)?;
+    let hash = super::set::hash_key(vm, key, "a dict key")?;
     with_resolved(vm, key, |vm, mut eq| {
         let Some(d) = table_of(vm, dict) else {
             return Ok(None);
@@ -227,12 +227,20 @@ pub fn update(vm: &mut Vm, dict: Value, other: Value) -> PyResult<()> {
     let mark = vm.temps.len();
     vm.temps.extend_from_slice(&pairs);
     for (i, p) in pairs.into_iter().enumerate() {
-        let kv = protocols::iter::collect(vm, p).map_err(|_| {
-            let t = vm.type_name(p);
-            vm.type_error(&format!(
-                "cannot convert dictionary update sequence element #{i} to a sequence ({t})"
-            ))
-        })?;
+        let kv = protocols::iter::collect(vm, p).map_err(|e| {
+            if vm.err_is(&e, Ty::TypeError) {
+                vm.type_error("object is not iterable")
+            } else {
+                e
+            }
+        });
+        let kv = match kv {
+            Ok(kv) => kv,
+            Err(e) => {
+                vm.temps.truncate(mark);
+                return Err(e);
+            }
+        };
         if kv.len() != 2 {
             vm.temps.truncate(mark);
             return Err(vm.value_error(&format!(
@@ -319,7 +327,7 @@ fn dict_popitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let last = vm.dict_data(args.pos[0]).and_then(|d| d.lock().pop_last());
     match last {
         Some((k, v)) => vm.new_tuple(vec![k, v]),
-        None => Err(vm.new_error(Ty::KeyError, "'popitem(): dictionary is empty'")),
+        None => Err(vm.new_error(Ty::KeyError, "popitem(): dictionary is empty")),
     }
 }
 
@@ -400,6 +408,81 @@ pub fn getitem(vm: &mut Vm, d: Value, k: Value) -> PyResult<Value> {
     Err(key_error(vm, k))
 }
 
+fn dict_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__setitem__", 2, 2)?;
+    the_dict(vm, args.pos[0])?;
+    set_item(vm, args.pos[0], args.pos[1], args.pos[2])?;
+    Ok(Value::NONE)
+}
+
+fn dict_delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__delitem__", 1, 1)?;
+    the_dict(vm, args.pos[0])?;
+    if del_item(vm, args.pos[0], args.pos[1])?.is_none() {
+        return Err(key_error(vm, args.pos[1]));
+    }
+    Ok(Value::NONE)
+}
+
+fn dict_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__len__", 0, 0)?;
+    the_dict(vm, args.pos[0])?;
+    vm.new_usize(len(vm, args.pos[0]))
+}
+
+fn dict_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__iter__", 0, 0)?;
+    the_dict(vm, args.pos[0])?;
+    super::table_iter::new(vm, args.pos[0], super::table_iter::Yield::Keys)
+}
+
+/// The receiver of a dict method, checked.
+fn the_dict(vm: &mut Vm, v: Value) -> PyResult<()> {
+    if vm.dict_data(v).is_none() {
+        let t = vm.type_name(v);
+        return Err(vm.type_error(&format!(
+            "descriptor requires a 'dict' object but received a '{t}'"
+        )));
+    }
+    Ok(())
+}
+
+/// `dict | other`: a copy (of the exact dict type) updated with `other`, for a dict `other`.
+fn dict_or(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__or__", 1, 1)?;
+    the_dict(vm, args.pos[0])?;
+    if vm.dict_data(args.pos[1]).is_none() {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let d = copy_of(vm, args.pos[0])?;
+    vm.temps.push(d);
+    let r = update(vm, d, args.pos[1]);
+    vm.temps.pop();
+    r.map(|()| d)
+}
+
+/// `other | dict` for a dict `other`.
+fn dict_ror(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__ror__", 1, 1)?;
+    the_dict(vm, args.pos[0])?;
+    if vm.dict_data(args.pos[1]).is_none() {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let d = copy_of(vm, args.pos[1])?;
+    vm.temps.push(d);
+    let r = update(vm, d, args.pos[0]);
+    vm.temps.pop();
+    r.map(|()| d)
+}
+
+/// `dict |= other`: `update` with any mapping or iterable of pairs.
+fn dict_ior(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__ior__", 1, 1)?;
+    the_dict(vm, args.pos[0])?;
+    update(vm, args.pos[0], args.pos[1])?;
+    Ok(args.pos[0])
+}
+
 /// `dict.__contains__`
 fn dict_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::from_bool(
@@ -431,6 +514,13 @@ pub const METHODS: &[NativeMethod] = &[
     m("copy", dict_copy, ""),
     m("__getitem__", dict_getitem, ""),
     m("__contains__", dict_contains, ""),
+    m("__setitem__", dict_setitem, "($self, key, value, /)"),
+    m("__delitem__", dict_delitem, "($self, key, /)"),
+    m("__len__", dict_len, "($self, /)"),
+    m("__iter__", dict_iter, "($self, /)"),
+    m("__or__", dict_or, "($self, value, /)"),
+    m("__ror__", dict_ror, "($self, value, /)"),
+    m("__ior__", dict_ior, "($self, value, /)"),
     cm(
         "fromkeys",
         dict_fromkeys,

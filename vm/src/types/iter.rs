@@ -25,6 +25,7 @@ pub fn is_iterator_type(ty: Ty) -> bool {
         ty,
         Ty::Iterator
             | Ty::ListIterator
+            | Ty::ListReverseIterator
             | Ty::TupleIterator
             | Ty::RangeIterator
             | Ty::StrIterator
@@ -41,7 +42,163 @@ pub fn is_iterator_type(ty: Ty) -> bool {
     )
 }
 
-pub const METHODS: &[NativeMethod] = &[];
+/// `iterator.__next__()`.
+fn iter_next(vm: &mut Vm, args: super::Args) -> PyResult<Value> {
+    args.check_method(vm, "__next__", 0, 0)?;
+    match crate::protocols::iter::next(vm, args.pos[0])? {
+        Some(v) => Ok(v),
+        None => Err(vm.new_error_args(Ty::StopIteration, vec![])),
+    }
+}
+
+/// `iterator.__iter__()`: the iterator itself.
+fn iter_self(vm: &mut Vm, args: super::Args) -> PyResult<Value> {
+    args.check_method(vm, "__iter__", 0, 0)?;
+    Ok(args.pos[0])
+}
+
+/// `iterator.__length_hint__()`: how many items remain, for the iterators that know.
+fn length_hint(vm: &mut Vm, args: super::Args) -> PyResult<Value> {
+    args.check_method(vm, "__length_hint__", 0, 0)?;
+    let it = args.pos[0];
+    let n = if let Some(si) = vm.opaque::<SeqIter>(it) {
+        let (seq, i) = (si.seq, *si.index.lock());
+        if i == usize::MAX {
+            0
+        } else {
+            let n = match vm.layout_of(seq) {
+                Ty::List | Ty::Tuple | Ty::Str => crate::protocols::item::len(vm, seq)?,
+                _ => return Ok(Value::NOT_IMPLEMENTED),
+            };
+            n.saturating_sub(i)
+        }
+    } else if let Some(n) = super::range::iter_left(vm, it) {
+        return vm.new_int(crate::numeric::Int::from_bigint(n));
+    } else if let Some(n) = super::iter_tools::reversed_left(vm, it) {
+        n
+    } else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    vm.new_usize(n)
+}
+
+pub const METHODS: &[NativeMethod] = &[
+    super::m("__length_hint__", length_hint, "($self, /)"),
+    super::m("__next__", iter_next, "($self, /)"),
+    super::m("__iter__", iter_self, "($self, /)"),
+];
+
+/// What `reversed(seq)` starts from: the result of `__reversed__`, or the items to walk back.
+pub enum Reversal {
+    Done(Value),
+    /// The items in forward order, and the type of the iterator walking them back.
+    Items(Vec<Value>, Ty),
+}
+
+/// `reversed(seq)`: `__reversed__`, the builtin sequences and dict views, then the sequence
+/// protocol (`__len__` and `__getitem__`, read from the last index down).
+pub fn reversed_items(vm: &mut Vm, seq: Value) -> PyResult<Reversal> {
+    let ty = vm.type_of(seq);
+    let name = vm.intern("__reversed__")?;
+    let not_reversible = |vm: &mut Vm| {
+        let t = vm.type_name(seq);
+        vm.type_error(&format!("'{t}' object is not reversible"))
+    };
+    if let Some(f) = super::typeobj::lookup(vm, ty, name) {
+        if f.is_none() {
+            return Err(not_reversible(vm));
+        }
+        let f = crate::protocols::attr::bind(vm, f, seq, Value::from_handle(ty))?;
+        return crate::protocols::call::call(vm, f, super::Args::new(vec![])).map(Reversal::Done);
+    }
+    if !super::typeobj::is_heap_type(vm, ty) {
+        match vm.layout_of(seq) {
+            Ty::Range => return super::range::range_reversed(vm, seq).map(Reversal::Done),
+            Ty::List => {
+                let items = crate::protocols::iter::collect(vm, seq)?;
+                return Ok(Reversal::Items(items, Ty::ListReverseIterator));
+            }
+            Ty::Tuple | Ty::Str | Ty::Dict | Ty::DictKeys | Ty::DictValues | Ty::DictItems => {
+                let items = crate::protocols::iter::collect(vm, seq)?;
+                return Ok(Reversal::Items(items, Ty::Reversed));
+            }
+            _ => {}
+        }
+    }
+    let (len_n, get_n) = (vm.intern("__len__")?, vm.intern("__getitem__")?);
+    let is_seq = vm.layout_of(seq) != Ty::Dict
+        && super::typeobj::lookup(vm, ty, get_n).is_some()
+        && super::typeobj::lookup(vm, ty, len_n).is_some();
+    if !is_seq {
+        return Err(not_reversible(vm));
+    }
+    let n = crate::protocols::item::len(vm, seq)?;
+    let mark = vm.temps.len();
+    let mut back = Vec::with_capacity(n);
+    for i in (0..n).rev() {
+        let k = vm.new_usize(i)?;
+        match crate::protocols::item::getitem(vm, seq, k) {
+            Ok(v) => {
+                vm.temps.push(v);
+                back.push(v);
+            }
+            Err(e) if vm.err_is(&e, Ty::IndexError) || vm.err_is(&e, Ty::StopIteration) => break,
+            Err(e) => {
+                vm.temps.truncate(mark);
+                return Err(e);
+            }
+        }
+    }
+    vm.temps.truncate(mark);
+    back.reverse();
+    Ok(Reversal::Items(back, Ty::Reversed))
+}
+
+/// `iter(callable, sentinel)`: calls `callable` until it returns `sentinel`.
+pub struct CallIter {
+    pub func: Value,
+    pub sentinel: Value,
+    pub done: Mutex<bool>,
+}
+
+impl Trace for CallIter {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit(self.func);
+        t.visit(self.sentinel);
+    }
+}
+
+/// One step of a callable iterator: None when `iter` is not one.
+fn call_iter_next(vm: &mut Vm, iter: Value) -> PyResult<Option<Option<Value>>> {
+    let Some(c) = vm.opaque::<CallIter>(iter) else {
+        return Ok(None);
+    };
+    if *c.done.lock() {
+        return Ok(Some(None));
+    }
+    let (func, sentinel) = (c.func, c.sentinel);
+    let finish = |vm: &Vm| {
+        if let Some(c) = vm.opaque::<CallIter>(iter) {
+            *c.done.lock() = true;
+        }
+    };
+    let v = match crate::protocols::call::call(vm, func, super::Args::new(vec![])) {
+        Ok(v) => v,
+        Err(e) if vm.err_is(&e, Ty::StopIteration) => {
+            finish(vm);
+            return Ok(Some(None));
+        }
+        Err(e) => return Err(e),
+    };
+    vm.temps.push(v);
+    let same = crate::protocols::compare::eq(vm, v, sentinel);
+    vm.temps.pop();
+    if same? {
+        finish(vm);
+        return Ok(Some(None));
+    }
+    Ok(Some(Some(v)))
+}
 
 /// An iterator over a sequence by index: the builtin list, tuple and str iterators, and
 /// `iter()` of an object with only `__getitem__` (CPython's `seqiterobject`).
@@ -76,15 +233,21 @@ pub fn native_iter(vm: &mut Vm, obj: Value) -> PyResult<Option<Value>> {
         Ty::Range => return super::range::range_iter(vm, obj).map(Some),
         Ty::Generator => return Ok(Some(obj)),
         Ty::Dict => {
-            let keys = super::dict::items(vm, obj)
-                .into_iter()
-                .map(|(k, _)| k)
-                .collect();
-            let keys = vm.new_tuple(keys)?;
-            vm.temps.push(keys);
-            let r = vm.new_opaque(Ty::DictKeyIterator, SeqIter::new(keys));
-            vm.temps.pop();
-            return r.map(Some);
+            return super::table_iter::new(vm, obj, super::table_iter::Yield::Keys).map(Some)
+        }
+        Ty::Set | Ty::FrozenSet => return set_iter(vm, obj).map(Some),
+        Ty::DictKeys | Ty::DictValues | Ty::DictItems => {
+            use super::table_iter::Yield;
+            let what = match vm.layout_of(obj) {
+                Ty::DictKeys => Yield::Keys,
+                Ty::DictValues => Yield::Values,
+                _ => Yield::Items,
+            };
+            let d = vm
+                .opaque::<DictView>(obj)
+                .map(|v| v.dict)
+                .unwrap_or(Value::NONE);
+            return super::table_iter::new(vm, d, what).map(Some);
         }
         t if is_iterator_type(t) => return Ok(Some(obj)),
         _ => return Ok(None),
@@ -101,11 +264,14 @@ pub fn native_next(vm: &mut Vm, iter: Value) -> PyResult<Option<Option<Value>>> 
     if let Some(r) = super::iter_tools::lazy_next(vm, iter)? {
         return Ok(Some(r));
     }
-    if let Some(ri) = vm.opaque::<super::range::RangeIter>(iter) {
-        return match super::range::range_next(ri) {
-            Some(n) => vm.new_i64(n).map(|v| Some(Some(v))),
-            None => Ok(Some(None)),
-        };
+    if let Some(r) = call_iter_next(vm, iter)? {
+        return Ok(Some(r));
+    }
+    if let Some(r) = super::table_iter::next(vm, iter)? {
+        return Ok(Some(r));
+    }
+    if let Some(r) = super::range::next_value(vm, iter)? {
+        return Ok(Some(r));
     }
     let Some(si) = vm.opaque::<SeqIter>(iter) else {
         return Ok(None);
@@ -142,4 +308,9 @@ fn new_char(vm: &mut Vm, c: u32) -> PyResult<Value> {
     let mut bytes = Vec::with_capacity(4);
     crate::types::str::push_code_point(&mut bytes, c);
     crate::types::str::new_from_bytes(vm, bytes)
+}
+
+/// `iter(set)`.
+pub fn set_iter(vm: &mut Vm, set: Value) -> PyResult<Value> {
+    super::table_iter::new(vm, set, super::table_iter::Yield::Elements)
 }

@@ -126,29 +126,16 @@ fn reversed_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = Args::new(args.pos[1.min(args.pos.len())..].to_vec());
     a.check(vm, "reversed", 1, 1)?;
     let seq = a.pos[0];
-    if let Some(r) = protocols::call::call_special(vm, seq, "__reversed__", vec![])? {
-        return Ok(r);
-    }
-    let items = match vm.layout_of(seq) {
-        Ty::List
-        | Ty::Tuple
-        | Ty::Str
-        | Ty::Range
-        | Ty::Dict
-        | Ty::Bytes
-        | Ty::ByteArray
-        | Ty::MemoryView => protocols::iter::collect(vm, seq)?,
-        _ => {
-            let t = vm.type_name(seq);
-            return Err(vm.type_error(&format!("'{t}' object is not reversible")));
-        }
+    let (items, ty) = match super::iter::reversed_items(vm, seq)? {
+        super::iter::Reversal::Done(r) => return Ok(r),
+        super::iter::Reversal::Items(items, ty) => (items, ty),
     };
     let n = items.len();
     let items = vm.new_tuple(items)?;
     vm.temps.push(items);
     let r = new_lazy(
         vm,
-        Ty::Reversed,
+        ty,
         Lazy::Reversed {
             items,
             left: Mutex::new(n),
@@ -156,6 +143,14 @@ fn reversed_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     );
     vm.temps.pop();
     r
+}
+
+/// How many items a `reversed` iterator has left; None for other values.
+pub fn reversed_left(vm: &Vm, it: Value) -> Option<usize> {
+    match vm.opaque::<Lazy>(it)? {
+        Lazy::Reversed { left, .. } => Some(*left.lock()),
+        _ => None,
+    }
 }
 
 /// `next()` of a lazy iterator: `Some(None)` when exhausted, None when `iter` is not one.

@@ -10,21 +10,29 @@ use crate::thread::{PyErr, PyResult, Vm};
 /// `list[key] = value` (`value` NULL: `del list[key]`).
 pub fn setitem(vm: &mut Vm, list: Value, key: Value, value: Value) -> PyResult<()> {
     if super::range::is_slice(vm, key) {
-        return Err(crate::ops::not_yet(vm, "slice assignment"));
+        return super::list_slice::set_slice(vm, list, key, value);
     }
-    let i = protocols::number::index_i64(vm, key)?;
+    let i = match protocols::number::index(vm, key) {
+        Ok(crate::numeric::Int::Small(n)) => n,
+        Ok(crate::numeric::Int::Big(_)) => {
+            let t = vm.type_name(key);
+            return Err(vm.index_error(&format!("cannot fit '{t}' into an index-sized integer")));
+        }
+        Err(e) => {
+            if !vm.err_is(&e, Ty::TypeError) {
+                return Err(e);
+            }
+            let t = vm.type_name(key);
+            return Err(vm.type_error(&format!("list indices must be integers or slices, not {t}")));
+        }
+    };
     let l = the_list(vm, list)?;
     let mut g = l.lock();
     let n = g.len() as i64;
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
         drop(g);
-        let what = if value.is_null() {
-            "deletion"
-        } else {
-            "assignment"
-        };
-        return Err(vm.index_error(&format!("list {what} index out of range")));
+        return Err(vm.index_error("list assignment index out of range"));
     }
     if value.is_null() {
         g.remove(j as usize);
@@ -41,7 +49,15 @@ fn list_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         .first()
         .and_then(|c| c.as_handle())
         .unwrap_or(vm.ty(Ty::List));
-    args.check(vm, "list", 1, 2)?;
+    if !args.kw.is_empty() && cls == vm.ty(Ty::List) {
+        return Err(vm.type_error("list() takes no keyword arguments"));
+    }
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(&format!(
+            "list expected at most 1 argument, got {}",
+            args.pos.len() - 1
+        )));
+    }
     let items = match args.get(1) {
         Some(x) => protocols::iter::collect(vm, x)?,
         None => Vec::new(),
@@ -54,7 +70,7 @@ fn list_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn the_list(vm: &mut Vm, v: Value) -> PyResult<&ListData> {
+pub fn the_list(vm: &mut Vm, v: Value) -> PyResult<&ListData> {
     if vm.list_data(v).is_none() {
         let t = vm.type_name(v);
         return Err(vm.type_error(&format!(
@@ -66,14 +82,14 @@ fn the_list(vm: &mut Vm, v: Value) -> PyResult<&ListData> {
 
 /// `list.append(x)`.
 fn append(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "append", 1, 1)?;
+    args.check_method(vm, "list.append", 1, 1)?;
     the_list(vm, args.pos[0])?.push(args.pos[1]);
     Ok(Value::NONE)
 }
 
 /// `list.extend(iterable)`.
 fn extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "extend", 1, 1)?;
+    args.check_method(vm, "list.extend", 1, 1)?;
     let items = protocols::iter::collect(vm, args.pos[1])?;
     the_list(vm, args.pos[0])?.lock().extend(items);
     Ok(Value::NONE)
@@ -116,6 +132,64 @@ fn insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub const METHODS: &[NativeMethod] = &[
     super::sm("__new__", list_new, ""),
     super::m("__init__", list_init, ""),
+    super::m("clear", super::list_slice::clear, "($self, /)"),
+    super::m("copy", super::list_slice::copy, "($self, /)"),
+    super::m("count", super::list_slice::count, "($self, value, /)"),
+    super::m(
+        "index",
+        super::list_slice::index,
+        "($self, value, start=0, stop=sys.maxsize, /)",
+    ),
+    super::m("remove", super::list_slice::remove, "($self, value, /)"),
+    super::m("reverse", super::list_slice::reverse, "($self, /)"),
+    super::m(
+        "sort",
+        super::list_slice::sort,
+        "($self, /, *, key=None, reverse=False)",
+    ),
+    super::m("__len__", super::list_slice::dunder_len, "($self, /)"),
+    super::m("__getitem__", super::list_slice::dunder_getitem, ""),
+    super::m(
+        "__setitem__",
+        super::list_slice::dunder_setitem,
+        "($self, key, value, /)",
+    ),
+    super::m(
+        "__delitem__",
+        super::list_slice::dunder_delitem,
+        "($self, key, /)",
+    ),
+    super::m(
+        "__contains__",
+        super::list_slice::dunder_contains,
+        "($self, key, /)",
+    ),
+    super::m("__iter__", super::list_slice::dunder_iter, "($self, /)"),
+    super::m(
+        "__iadd__",
+        super::list_slice::dunder_iadd,
+        "($self, value, /)",
+    ),
+    super::m(
+        "__imul__",
+        super::list_slice::dunder_imul,
+        "($self, value, /)",
+    ),
+    super::m(
+        "__add__",
+        super::list_slice::dunder_add,
+        "($self, value, /)",
+    ),
+    super::m(
+        "__mul__",
+        super::list_slice::dunder_mul,
+        "($self, value, /)",
+    ),
+    super::m(
+        "__rmul__",
+        super::list_slice::dunder_mul,
+        "($self, value, /)",
+    ),
     super::m("append", append, "($self, object, /)"),
     super::m("extend", extend, "($self, iterable, /)"),
     super::m("insert", insert, "($self, index, object, /)"),

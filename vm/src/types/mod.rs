@@ -9,6 +9,7 @@ pub mod bytes_methods;
 pub mod complex;
 pub mod descr;
 pub mod dict;
+pub mod dict_views;
 pub mod exceptions;
 pub mod float;
 pub mod function;
@@ -18,19 +19,23 @@ pub mod iter_tools;
 pub mod list;
 pub mod lookup_cache;
 pub mod memoryview;
+pub mod list_slice;
 pub mod module;
 pub mod num_slots;
 pub mod object;
 pub mod percent_args;
 pub mod range;
+pub mod richcmp;
 pub mod set;
 pub mod slicing;
+pub mod slice;
 pub mod str;
 pub mod str_codec;
 pub mod str_methods;
 pub mod str_ops;
 pub mod structseq;
 pub mod superobj;
+pub mod table_iter;
 pub mod tuple;
 pub mod typeobj;
 
@@ -212,10 +217,12 @@ pub fn methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::List => list::METHODS,
         Ty::Tuple => tuple::METHODS,
         Ty::Dict => dict::METHODS,
-        Ty::Set | Ty::FrozenSet => set::METHODS,
+        Ty::Set => set::SET_METHODS,
+        Ty::FrozenSet => set::FROZENSET_METHODS,
         Ty::BaseException => exceptions::METHODS,
         Ty::Property => descr::PROPERTY_METHODS,
         Ty::Range => range::METHODS,
+        Ty::Slice => slice::METHODS,
         Ty::Generator => crate::eval::generator::METHODS,
         _ if iter::is_iterator_type(ty) => iter::METHODS,
         _ => &[],
@@ -236,6 +243,10 @@ pub fn more_methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::Map => iter_tools::MAP_METHODS,
         Ty::Filter => iter_tools::FILTER_METHODS,
         Ty::Reversed => iter_tools::REVERSED_METHODS,
+        Ty::List | Ty::Tuple | Ty::Dict | Ty::Set | Ty::FrozenSet => richcmp::METHODS,
+        Ty::DictKeys | Ty::DictItems => dict_views::SETLIKE_METHODS,
+        Ty::DictValues => dict_views::VALUES_METHODS,
+        Ty::Object => richcmp::OBJECT_METHODS,
         _ => &[],
     }
 }
@@ -250,7 +261,7 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::Float => float::GETSETS,
         Ty::Complex => complex::GETSETS,
         Ty::Range => range::GETSETS,
-        Ty::Slice => range::SLICE_GETSETS,
+        Ty::Slice => slice::GETSETS,
         Ty::Type => typeobj::GETSETS,
         Ty::Property => descr::PROPERTY_GETSETS,
         Ty::StopIteration => exceptions::STOP_GETSETS,
@@ -290,6 +301,11 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
             )?;
             let k = vm.intern(name)?;
             dict::set_item(vm, dict, k, g)?;
+        }
+        if matches!(ty, Ty::List | Ty::Dict | Ty::Set) {
+            // Mutable containers are unhashable (`PyObject_HashNotImplemented`).
+            let k = vm.intern("__hash__")?;
+            dict::set_item(vm, dict, k, Value::NONE)?;
         }
         let k = vm.intern("__module__")?;
         let modname = vm.intern("builtins")?;

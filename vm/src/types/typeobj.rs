@@ -206,6 +206,12 @@ pub fn new_class(
         }
         d.flags.store(flags, Ordering::Relaxed);
     }
+    // A class that defines `__eq__` but not `__hash__` is unhashable (`type_new_set_hash`).
+    if super::dict::get_str(vm, dict, "__eq__")?.is_some()
+        && super::dict::get_str(vm, dict, "__hash__")?.is_none()
+    {
+        super::dict::set_str(vm, dict, "__hash__", Value::NONE)?;
+    }
     if let Some(q) = super::dict::get_str(vm, dict, "__qualname__")? {
         if let Some(d) = data(vm, h) {
             d.qualname.store(q);
