@@ -20,6 +20,11 @@ pub mod tyflags {
     pub const LAYOUT_MASK: u64 = 0xFFFF << LAYOUT_SHIFT;
     /// Instances are exceptions (a subclass of BaseException).
     pub const EXCEPTION: u64 = 2;
+    /// Instances have no `__dict__` (`__slots__` without `"__dict__"`).
+    pub const NO_DICT: u64 = 4;
+    /// Bits 32..48: how many `__slots__` values instances hold.
+    pub const SLOTS_SHIFT: u64 = 32;
+    pub const SLOTS_MASK: u64 = 0xFFFF << SLOTS_SHIFT;
 }
 
 macro_rules! builtin_types {
@@ -94,6 +99,8 @@ builtin_types! {
     Filter = "filter": Object,
     Reversed = "reversed": Object,
     CallableIterator = "callable_iterator": Object,
+    MemberDescriptor = "member_descriptor": Object,
+    MappingProxy = "mappingproxy": Object,
     BaseException = "BaseException": Object,
     GeneratorExit = "GeneratorExit": BaseException,
     KeyboardInterrupt = "KeyboardInterrupt": BaseException,
@@ -177,6 +184,8 @@ impl Ty {
                 | Ty::Ellipsis
                 | Ty::GetSet
                 | Ty::Traceback
+                | Ty::MemberDescriptor
+                | Ty::MappingProxy
         )
     }
 

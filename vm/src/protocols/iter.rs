@@ -11,7 +11,7 @@ use crate::types::typeobj;
 /// `iter(obj)`.
 pub fn get_iter(vm: &mut Vm, obj: Value) -> PyResult<Value> {
     let ty = vm.type_of(obj);
-    if !typeobj::is_heap_type(vm, ty) {
+    if crate::types::subclass::native_slot(vm, ty, "__iter__") {
         if let Some(r) = it::native_iter(vm, obj)? {
             return Ok(r);
         }

@@ -4,7 +4,6 @@ use protopy_objects::{ListData, Value};
 
 use super::{Args, NativeMethod};
 use crate::protocols;
-use crate::runtime::Ty;
 use crate::thread::{PyErr, PyResult, Vm};
 
 /// `list[key] = value` (`value` NULL: `del list[key]`).
@@ -34,23 +33,23 @@ pub fn setitem(vm: &mut Vm, list: Value, key: Value, value: Value) -> PyResult<(
     Ok(())
 }
 
-/// `list(iterable=())`.
-fn list_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let cls = args
-        .pos
-        .first()
-        .and_then(|c| c.as_handle())
-        .unwrap_or(vm.ty(Ty::List));
+/// `list.__new__`: an empty list (`list.__init__` fills it, as in CPython).
+fn list_new(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    vm.new_list(Vec::new())
+}
+
+/// `list.__init__(self, iterable=(), /)`: https://docs.python.org/3/library/stdtypes.html#list
+fn list_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("list() takes no keyword arguments"));
+    }
     args.check(vm, "list", 1, 2)?;
     let items = match args.get(1) {
         Some(x) => protocols::iter::collect(vm, x)?,
         None => Vec::new(),
     };
-    vm.alloc_typed(cls, ListData::new(items))
-}
-
-/// `list.__init__` (the items are filled by `__new__`).
-fn list_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    let l = the_list(vm, args.pos[0])?;
+    *l.lock() = items;
     Ok(Value::NONE)
 }
 

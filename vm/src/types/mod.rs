@@ -11,14 +11,17 @@ pub mod int;
 pub mod iter;
 pub mod iter_tools;
 pub mod list;
+pub mod mappingproxy;
 pub mod module;
 pub mod object;
 pub mod range;
 pub mod set;
 pub mod str;
 pub mod str_methods;
+pub mod subclass;
 pub mod superobj;
 pub mod tuple;
+pub mod typecreate;
 pub mod typeobj;
 
 use protopy_objects::Value;
@@ -215,6 +218,10 @@ pub fn more_methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::Map => iter_tools::MAP_METHODS,
         Ty::Filter => iter_tools::FILTER_METHODS,
         Ty::Reversed => iter_tools::REVERSED_METHODS,
+        Ty::ClassMethod => descr::CLASSMETHOD_METHODS,
+        Ty::StaticMethod => descr::STATICMETHOD_METHODS,
+        Ty::MemberDescriptor => descr::MEMBER_METHODS,
+        Ty::MappingProxy => mappingproxy::METHODS,
         _ => &[],
     }
 }
@@ -237,6 +244,8 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::BuiltinFunction => function::NATIVE_GETSETS,
         Ty::Module => module::GETSETS,
         Ty::Generator => crate::eval::generator::GETSETS,
+        Ty::ClassMethod | Ty::StaticMethod => descr::WRAPPER_GETSETS,
+        Ty::MemberDescriptor => descr::MEMBER_GETSETS,
         _ => &[],
     }
 }
@@ -245,7 +254,12 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
 pub fn install_all(vm: &mut Vm) -> PyResult<()> {
     for &ty in Ty::ALL {
         let dict = typeobj::type_dict(vm, vm.ty(ty));
-        for meth in methods_of(ty).iter().chain(more_methods_of(ty)) {
+        let wrappers = subclass::slot_wrappers_of(ty);
+        for meth in wrappers
+            .iter()
+            .chain(methods_of(ty))
+            .chain(more_methods_of(ty))
+        {
             let f = function::new_native(vm, meth, Some(ty))?;
             let f = match meth.binding {
                 Binding::Method => f,
