@@ -148,12 +148,14 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Value> {
             r => r,
         };
     }
-    match generic_getattr(vm, obj, name)? {
-        Some(v) => Ok(v),
-        None => {
+    match generic_getattr(vm, obj, name) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => {
             let e = no_attribute(vm, obj, name);
             getattr_hook(vm, obj, name, e)
         }
+        Err(e) if vm.err_is(&e, Ty::AttributeError) => getattr_hook(vm, obj, name, e),
+        Err(e) => Err(e),
     }
 }
 
@@ -385,6 +387,11 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
                 }
                 super::call::call(vm, set, Args::new(a))?;
                 return Ok(());
+            }
+            if is_data_descr(vm, d) {
+                // A data descriptor without the method this needs (`__set__` or `__delete__`).
+                let missing = vm.rust_str(sn).unwrap_or_default();
+                return Err(vm.attribute_error(&missing));
             }
         }
     }

@@ -246,6 +246,7 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::Generator => crate::eval::generator::GETSETS,
         Ty::ClassMethod | Ty::StaticMethod => descr::WRAPPER_GETSETS,
         Ty::MemberDescriptor => descr::MEMBER_GETSETS,
+        Ty::Super => superobj::GETSETS,
         _ => &[],
     }
 }

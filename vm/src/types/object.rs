@@ -28,6 +28,22 @@ pub fn special_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
             Some(m) => format!("<class '{m}.{q}'>"),
         }));
     }
+    let base = subclass::base_value(vm, v);
+    if base != v && base.as_handle().is_none() {
+        // An immediate native value (a float subclass instance's float).
+        return protocols::repr::repr(vm, base).map(Some);
+    }
+    let rn = vm.intern("__repr__")?;
+    if let Some(f) = typeobj::lookup(vm, vm.type_of(v), rn) {
+        // A builtin type's own native `__repr__` (`super`, `mappingproxy`, ...).
+        let own = vm
+            .opaque::<Native>(f)
+            .is_some_and(|n| n.owner.is_some_and(|o| o != Ty::Object));
+        if own {
+            let r = protocols::call::call(vm, f, Args::new(vec![v]))?;
+            return Ok(vm.rust_str(r));
+        }
+    }
     Ok(if v.is_none() {
         Some("None".into())
     } else if v == Value::ELLIPSIS {

@@ -323,7 +323,7 @@ pub fn after_new(vm: &mut Vm, cls: Value, kwds: Vec<(Value, Value)>) -> PyResult
             call::call(vm, f, Args::new(vec![v, cls, k]))?;
         }
     }
-    let sup = vm.new_opaque(Ty::Super, super::superobj::SuperData { ty: cls, obj: cls })?;
+    let sup = super::superobj::new_super(vm, cls, cls)?;
     vm.temps.push(sup);
     let r = (|| {
         let isn = vm.intern("__init_subclass__")?;

@@ -96,6 +96,12 @@ pub fn lookup(vm: &mut Vm, ty: Handle, name: Value) -> Option<Value> {
 
 /// C3 linearization of a new class with `bases`.
 fn c3(vm: &mut Vm, this: Value, bases: &[Value]) -> PyResult<Vec<Value>> {
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].contains(b) {
+            let n = b.as_handle().map(|h| type_name(vm, h)).unwrap_or_default();
+            return Err(vm.type_error(&format!("duplicate base class {n}")));
+        }
+    }
     let mut seqs: Vec<Vec<Value>> = bases
         .iter()
         .filter_map(|b| b.as_handle())
@@ -113,7 +119,14 @@ fn c3(vm: &mut Vm, this: Value, bases: &[Value]) -> PyResult<Vec<Value>> {
             .map(|s| s[0])
             .find(|&c| !seqs.iter().any(|s| s[1..].contains(&c)));
         let Some(c) = cand else {
-            let names: Vec<String> = bases
+            // The heads of the sequences left to merge (`set_mro_error`).
+            let mut heads: Vec<Value> = Vec::new();
+            for s in &seqs {
+                if !heads.contains(&s[0]) {
+                    heads.push(s[0]);
+                }
+            }
+            let names: Vec<String> = heads
                 .iter()
                 .filter_map(|b| b.as_handle())
                 .map(|h| type_name(vm, h))
