@@ -409,6 +409,11 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
         None => {
             let n = vm.rust_str(name).unwrap_or_default();
             let t = vm.type_name(obj);
+            if typeobj::lookup(vm, ty, name).is_some() {
+                return Err(
+                    vm.attribute_error(&format!("'{t}' object attribute '{n}' is read-only"))
+                );
+            }
             Err(vm.attribute_error(&format!(
                 "'{t}' object has no attribute '{n}' and no __dict__ for setting new attributes"
             )))

@@ -19,7 +19,8 @@ pub fn get_iter(vm: &mut Vm, obj: Value) -> PyResult<Value> {
     if let Some(r) = super::call::call_special(vm, obj, "__iter__", vec![])? {
         let rt = vm.type_of(r);
         let nn = vm.intern("__next__")?;
-        if typeobj::lookup(vm, rt, nn).is_none() {
+        let native = it::is_iterator_type(vm.layout_of(r));
+        if !native && typeobj::lookup(vm, rt, nn).is_none() {
             let t = vm.type_name(r);
             return Err(vm.type_error(&format!("iter() returned non-iterator of type '{t}'")));
         }

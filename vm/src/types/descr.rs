@@ -267,6 +267,11 @@ fn member_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
         .unwrap_or(Value::NONE))
 }
 
+/// A slot's `__doc__`: slots made by `class` statements have none.
+fn member_doc(_vm: &mut Vm, _v: Value) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
 fn member_objclass(vm: &mut Vm, v: Value) -> PyResult<Value> {
     Ok(vm
         .opaque::<Member>(v)
@@ -289,6 +294,7 @@ pub const MEMBER_GETSETS: &[(&str, Getter, Option<Setter>)] = &[
     ("__name__", member_name, None),
     ("__qualname__", member_name, None),
     ("__objclass__", member_objclass, None),
+    ("__doc__", member_doc, None),
 ];
 
 /// The function a `classmethod` or `staticmethod` (or an instance of a subclass) wraps.
@@ -425,3 +431,20 @@ pub const WRAPPER_GETSETS: &[(&str, Getter, Option<Setter>)] = &[
     ("__func__", cm_func, None),
     ("__isabstractmethod__", cm_isabstract, None),
 ];
+
+/// `function.__get__(instance, owner=None, /)`: a bound method, or the function itself when
+/// `instance` is None (Objects/funcobject.c `func_descr_get`).
+fn function_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__get__", 1, 2)?;
+    let (f, obj) = (args.pos[0], args.pos[1]);
+    if obj.is_none() {
+        return Ok(f);
+    }
+    vm.new_opaque(Ty::Method, super::function::BoundMethod { func: f, obj })
+}
+
+pub const FUNCTION_METHODS: &[NativeMethod] = &[m(
+    "__get__",
+    function_get,
+    "($self, instance, owner=None, /)",
+)];

@@ -222,6 +222,9 @@ pub fn more_methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::StaticMethod => descr::STATICMETHOD_METHODS,
         Ty::MemberDescriptor => descr::MEMBER_METHODS,
         Ty::MappingProxy => mappingproxy::METHODS,
+        Ty::Function => descr::FUNCTION_METHODS,
+        Ty::NoneType => object::NONE_METHODS,
+        Ty::NotImplementedType | Ty::Ellipsis => object::SINGLETON_METHODS,
         _ => &[],
     }
 }

@@ -394,3 +394,32 @@ pub const METHODS: &[NativeMethod] = &[
     super::m("__dir__", object_dir, "($self, /)"),
     super::m("__sizeof__", object_sizeof, "($self, /)"),
 ];
+
+/// `NoneType()`, `NotImplementedType()`, `ellipsis()`: the singleton, and no arguments.
+fn singleton_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = args.pos.first().and_then(|c| c.as_handle());
+    let ty = cls
+        .and_then(|h| vm.rt.builtin_of(h))
+        .unwrap_or(Ty::NoneType);
+    if excess_args(&args) {
+        return Err(vm.type_error(&format!("{} takes no arguments", ty.name())));
+    }
+    Ok(match ty {
+        Ty::NotImplementedType => Value::NOT_IMPLEMENTED,
+        Ty::Ellipsis => Value::ELLIPSIS,
+        _ => Value::NONE,
+    })
+}
+
+/// `None.__bool__()` and friends: the singletons' truth.
+fn none_bool(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__bool__", 0, 0)?;
+    Ok(Value::FALSE)
+}
+
+pub const NONE_METHODS: &[NativeMethod] = &[
+    super::sm("__new__", singleton_new, ""),
+    super::m("__bool__", none_bool, "($self, /)"),
+];
+
+pub const SINGLETON_METHODS: &[NativeMethod] = &[super::sm("__new__", singleton_new, "")];
