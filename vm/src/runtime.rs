@@ -214,6 +214,10 @@ pub struct Runtime {
     interned: Mutex<HashMap<Box<[u8]>, Value>>,
     pub config: Mutex<Config>,
     pub recursion_limit: std::sync::atomic::AtomicUsize,
+    /// Each class's direct subclasses, by handle and untraced: a dead subclass's handle goes
+    /// stale and is skipped (`type.__subclasses__`, the weak references of CPython's
+    /// `tp_subclasses`).
+    pub subclasses: Mutex<HashMap<Handle, Vec<Handle>>>,
 }
 
 /// Why the runtime could not start.
@@ -288,6 +292,7 @@ impl Runtime {
             interned: Mutex::new(HashMap::new()),
             config: Mutex::new(config),
             recursion_limit: std::sync::atomic::AtomicUsize::new(1000),
+            subclasses: Mutex::new(HashMap::new()),
         };
         Ok((Arc::new(rt), m))
     }

@@ -244,7 +244,41 @@ fn new_class_inner(
         super::dict::del_item(vm, dict, k)?;
     }
     super::typecreate::install_slots(vm, h, dict, slots)?;
+    for b in &bases {
+        if let Some(bh) = b.as_handle() {
+            add_subclass(vm, bh, h);
+        }
+    }
     Ok(this)
+}
+
+/// Records `sub` as a direct subclass of `base`, dropping dead entries.
+fn add_subclass(vm: &Vm, base: Handle, sub: Handle) {
+    let mut map = vm.rt.subclasses.lock();
+    let list = map.entry(base).or_default();
+    list.retain(|&h| vm.m.is_live(h));
+    if !list.contains(&sub) {
+        list.push(sub);
+    }
+}
+
+fn remove_subclass(vm: &Vm, base: Handle, sub: Handle) {
+    if let Some(list) = vm.rt.subclasses.lock().get_mut(&base) {
+        list.retain(|&h| h != sub && vm.m.is_live(h));
+    }
+}
+
+/// The live direct subclasses of `ty`, oldest first.
+pub fn subclasses(vm: &Vm, ty: Handle) -> Vec<Handle> {
+    let map = vm.rt.subclasses.lock();
+    map.get(&ty)
+        .map(|l| {
+            l.iter()
+                .copied()
+                .filter(|&h| vm.m.is_live(h) && vm.m.get::<TypeData>(h).is_ok())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Sets a type's flags word.
@@ -497,9 +531,14 @@ fn type_mro(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.new_list(v)
 }
 
-/// `type.__subclasses__()` (not tracked yet: an empty list).
-fn type_subclasses(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    vm.new_list(vec![])
+/// `type.__subclasses__()`: the live direct subclasses.
+fn type_subclasses(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__subclasses__", 0, 0)?;
+    let subs = args.pos[0]
+        .as_handle()
+        .map(|h| subclasses(vm, h))
+        .unwrap_or_default();
+    vm.new_list(subs.into_iter().map(Value::from_handle).collect())
 }
 
 pub const METHODS: &[NativeMethod] = &[
@@ -658,11 +697,95 @@ fn set_module(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
 fn set_doc(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
     set_in_dict(vm, v, n, "__doc__")
 }
-fn set_bases(vm: &mut Vm, v: Value, _n: Value) -> PyResult<()> {
-    Err(crate::ops::not_yet(
-        vm,
-        &format!("assigning {}.__bases__", vm.type_name(v)),
-    ))
+/// `cls.__bases__ = (...)`: checks, then a new MRO for the class and its subclasses
+/// (`type_set_bases`).
+fn set_bases(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
+    let h = settable(vm, v, n, "__bases__")?;
+    let name = type_name(vm, h);
+    let Some(new) = vm.tuple_items(n).map(|s| s.to_vec()) else {
+        let t = vm.type_name(n);
+        return Err(vm.type_error(&format!(
+            "can only assign tuple to {name}.__bases__, not {t}"
+        )));
+    };
+    if new.is_empty() {
+        return Err(vm.type_error(&format!(
+            "can only assign non-empty tuple to {name}.__bases__, not ()"
+        )));
+    }
+    let mut lay = Ty::Object;
+    for &b in &new {
+        let Some(bh) = b.as_handle().filter(|_| is_type(vm, b)) else {
+            let t = vm.type_name(b);
+            return Err(vm.type_error(&format!(
+                "{name}.__bases__ must be tuple of classes, not '{t}'"
+            )));
+        };
+        if is_subtype(vm, bh, h) {
+            return Err(vm.type_error("a __bases__ item causes an inheritance cycle"));
+        }
+        let l = layout(vm, bh);
+        if lay == Ty::Object || (l != Ty::Object && is_subtype(vm, vm.ty(l), vm.ty(lay))) {
+            lay = l;
+        }
+    }
+    if lay != layout(vm, h) {
+        let old = get_base(vm, v)?;
+        let on = old
+            .as_handle()
+            .map(|b| type_name(vm, b))
+            .unwrap_or_default();
+        let nn = new
+            .iter()
+            .filter_map(|b| b.as_handle())
+            .find(|&b| layout(vm, b) == lay)
+            .map(|b| type_name(vm, b))
+            .unwrap_or_default();
+        return Err(vm.type_error(&format!(
+            "__bases__ assignment: '{nn}' object layout differs from '{on}'"
+        )));
+    }
+    let old_t = get_bases(vm, v)?;
+    let old_bases = vm
+        .tuple_items(old_t)
+        .map(|s| s.to_vec())
+        .unwrap_or_default();
+    let mro_v = c3(vm, v, &new)?;
+    let mro_t = vm.new_tuple(mro_v)?;
+    if let Some(d) = data(vm, h) {
+        d.bases.store(n);
+        d.mro.store(mro_t);
+        d.bump_version();
+    }
+    for b in old_bases.iter().filter_map(|b| b.as_handle()) {
+        remove_subclass(vm, b, h);
+    }
+    for b in new.iter().filter_map(|b| b.as_handle()) {
+        add_subclass(vm, b, h);
+    }
+    remro_subclasses(vm, h)
+}
+
+/// Recomputes the MRO of every class below `ty` after its bases changed.
+fn remro_subclasses(vm: &mut Vm, ty: Handle) -> PyResult<()> {
+    vm.enter_native(" while updating subclasses' MRO")?;
+    let r = (|| {
+        for sub in subclasses(vm, ty) {
+            let sv = Value::from_handle(sub);
+            let bt = get_bases(vm, sv)?;
+            let bases = vm.tuple_items(bt).map(|s| s.to_vec()).unwrap_or_default();
+            let mro_v = c3(vm, sv, &bases)?;
+            let mro_t = vm.new_tuple(mro_v)?;
+            if let Some(d) = data(vm, sub) {
+                d.mro.store(mro_t);
+                d.bump_version();
+            }
+            remro_subclasses(vm, sub)?;
+        }
+        Ok(())
+    })();
+    vm.depth -= 1;
+    r
 }
 
 pub const GETSETS: &[(&str, super::Getter, Option<super::Setter>)] = &[
