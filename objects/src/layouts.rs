@@ -327,11 +327,15 @@ impl Trace for FrozenSetData {
 component!(FrozenSetData, FrozenSet);
 
 /// An instance of a user class: its `__dict__` (a dict handle, or `NULL` when it has none) and
-/// its `__slots__` values, each an atomic slot (`NULL` = unset).
+/// its `__slots__` values, each an atomic slot (`NULL` = unset). An instance of a subclass of a
+/// builtin type (`class L(list)`) also carries its native base value in `base` (`NULL` for
+/// none): reading a component of another kind through the instance reads the base's
+/// (`Mutator::get`), so the builtin's native methods work on it (docs/design/0005).
 #[derive(Debug, Default)]
 pub struct InstanceData {
     pub dict: AtomicValue,
     pub slots: Box<[AtomicValue]>,
+    pub base: AtomicValue,
 }
 
 impl InstanceData {
@@ -340,6 +344,15 @@ impl InstanceData {
         InstanceData {
             dict: AtomicValue::new(dict),
             slots: (0..n).map(|_| AtomicValue::default()).collect(),
+            base: AtomicValue::default(),
+        }
+    }
+
+    /// An instance of a builtin type's subclass carrying the native value `base`.
+    pub fn with_base(dict: Value, n: usize, base: Value) -> InstanceData {
+        InstanceData {
+            base: AtomicValue::new(base),
+            ..InstanceData::new(dict, n)
         }
     }
 }
@@ -348,6 +361,7 @@ impl Trace for InstanceData {
     fn trace(&self, tracer: &mut Tracer) {
         self.dict.trace(tracer);
         self.slots.trace(tracer);
+        self.base.trace(tracer);
     }
 }
 component!(InstanceData, Instance);

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use crate::arena::{Running, NO_TYPE};
 use crate::error::{AccessError, AllocError};
 use crate::heap::{CollectStats, Heap, ThreadShared};
+use crate::layouts::InstanceData;
 use crate::region::RegionState;
 use crate::trace::{Component, Kind, Tracer};
 use crate::value::{Handle, Value};
@@ -86,8 +87,23 @@ impl Mutator {
 
     /// The component of a live entity of kind `T`; `Err(StaleHandle)` if it was freed.
     #[inline]
+    ///
+    /// An instance carrying a native base value (`InstanceData::base`, an instance of a
+    /// subclass of a builtin type) answers for a kind other than `Instance` with its base's
+    /// component, so native code reads a `list` subclass instance's `ListData` as a list's.
     pub fn get<T: Component>(&self, h: Handle) -> Result<&T, AccessError> {
-        self.heap.dir.component::<T>(h, &self.running)
+        match self.heap.dir.component::<T>(h, &self.running) {
+            Err(e) if T::KIND != Kind::Instance => {
+                let Ok(inst) = self.heap.dir.component::<InstanceData>(h, &self.running) else {
+                    return Err(e);
+                };
+                match inst.base.load().as_handle() {
+                    Some(b) => self.heap.dir.component::<T>(b, &self.running),
+                    None => Err(e),
+                }
+            }
+            r => r,
+        }
     }
 
     /// [`Mutator::get`] for a `Value` (`Err(NotAnEntity)` for immediates).

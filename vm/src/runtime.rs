@@ -20,6 +20,11 @@ pub mod tyflags {
     pub const LAYOUT_MASK: u64 = 0xFFFF << LAYOUT_SHIFT;
     /// Instances are exceptions (a subclass of BaseException).
     pub const EXCEPTION: u64 = 2;
+    /// Instances have no `__dict__` (`__slots__` without `"__dict__"`).
+    pub const NO_DICT: u64 = 4;
+    /// Bits 32..48: how many `__slots__` values instances hold.
+    pub const SLOTS_SHIFT: u64 = 32;
+    pub const SLOTS_MASK: u64 = 0xFFFF << SLOTS_SHIFT;
 }
 
 macro_rules! builtin_types {
@@ -96,6 +101,8 @@ builtin_types! {
     Reversed = "reversed": Object,
     CallableIterator = "callable_iterator": Object,
     MemoryView = "memoryview": Object,
+    MemberDescriptor = "member_descriptor": Object,
+    MappingProxy = "mappingproxy": Object,
     BaseException = "BaseException": Object,
     GeneratorExit = "GeneratorExit": BaseException,
     KeyboardInterrupt = "KeyboardInterrupt": BaseException,
@@ -180,6 +187,8 @@ impl Ty {
                 | Ty::GetSet
                 | Ty::Traceback
                 | Ty::MemoryView
+                | Ty::MemberDescriptor
+                | Ty::MappingProxy
         )
     }
 
@@ -208,6 +217,10 @@ pub struct Runtime {
     interned: Mutex<HashMap<Box<[u8]>, Value>>,
     pub config: Mutex<Config>,
     pub recursion_limit: std::sync::atomic::AtomicUsize,
+    /// Each class's direct subclasses, by handle and untraced: a dead subclass's handle goes
+    /// stale and is skipped (`type.__subclasses__`, the weak references of CPython's
+    /// `tp_subclasses`).
+    pub subclasses: Mutex<HashMap<Handle, Vec<Handle>>>,
 }
 
 /// Why the runtime could not start.
@@ -290,6 +303,7 @@ impl Runtime {
             interned: Mutex::new(HashMap::new()),
             config: Mutex::new(config),
             recursion_limit: std::sync::atomic::AtomicUsize::new(1000),
+            subclasses: Mutex::new(HashMap::new()),
         };
         Ok((Arc::new(rt), m))
     }

@@ -167,43 +167,8 @@ fn callable(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `__build_class__(func, name, /, *bases, metaclass=type)`: runs the class body in a new
 /// namespace, then calls the metaclass.
-fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    if args.pos.len() < 2 {
-        return Err(vm.type_error("__build_class__: not enough arguments"));
-    }
-    let meta = args.take_kw(vm, "metaclass");
-    if !args.kw.is_empty() {
-        return Err(crate::ops::not_yet(vm, "class keyword arguments"));
-    }
-    let (func, name) = (args.pos[0], args.pos[1]);
-    let bases = args.pos[2..].to_vec();
-    let meta = match meta {
-        Some(m) => m,
-        None => match bases.first() {
-            Some(&b) => Value::from_handle(vm.type_of(b)),
-            None => vm.ty_val(Ty::Type),
-        },
-    };
-    let ns = vm.new_dict()?;
-    let mark = vm.temps.len();
-    vm.temps.extend_from_slice(&[func, ns, meta]);
-    let r = (|| {
-        let mut frame = function::bind_frame(vm, func, Args::default())?;
-        frame.locals = ns;
-        let (_, r) = crate::eval::run_frame(vm, frame);
-        r?;
-        let bases_t = vm.new_tuple(bases)?;
-        vm.temps.push(bases_t);
-        let cls = protocols::call::call(vm, meta, Args::new(vec![name, bases_t, ns]))?;
-        if let Some(cell) = dict::get_str(vm, ns, "__classcell__")? {
-            if let Ok(c) = vm.m.get_value::<protopy_objects::CellData>(cell) {
-                c.0.store(cls);
-            }
-        }
-        Ok(cls)
-    })();
-    vm.temps.truncate(mark);
-    r
+fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::types::typecreate::build_class(vm, args)
 }
 
 /// `ord(c)`.
@@ -416,6 +381,8 @@ fn exposed(ty: Ty) -> bool {
             | Ty::Ellipsis
             | Ty::GetSet
             | Ty::Traceback
+            | Ty::MemberDescriptor
+            | Ty::MappingProxy
             | Ty::Iterator
             | Ty::ListIterator
             | Ty::ListReverseIterator

@@ -47,7 +47,7 @@ pub fn load_name(vm: &mut Vm, arg: u32) -> Step {
     let name = name_at(vm, arg);
     let locals = vm.f().locals;
     if !locals.is_null() {
-        if let Some(v) = dict::get_item(vm, locals, name)? {
+        if let Some(v) = mapping_get(vm, locals, name)? {
             vm.f().push(v);
             return Ok(None);
         }
@@ -66,9 +66,25 @@ pub fn store_name(vm: &mut Vm, arg: u32) -> Step {
         f.locals
     };
     let v = f.peek(1);
-    dict::set_item(vm, target, name, v)?;
+    if vm.is_exact(target, Ty::Dict) {
+        dict::set_item(vm, target, name, v)?;
+    } else {
+        protocols::item::setitem(vm, target, name, v)?;
+    }
     vm.f().pop();
     Ok(None)
+}
+
+/// `mapping[name]` of a namespace that may be any mapping (`__prepare__`'s); None if missing.
+fn mapping_get(vm: &mut Vm, ns: Value, name: Value) -> PyResult<Option<Value>> {
+    if vm.is_exact(ns, Ty::Dict) {
+        return dict::get_item(vm, ns, name);
+    }
+    match protocols::item::getitem(vm, ns, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if vm.err_is(&e, Ty::KeyError) => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 pub fn delete_name(vm: &mut Vm, arg: u32) -> Step {
@@ -147,6 +163,15 @@ pub fn store_attr(vm: &mut Vm, arg: u32) -> Step {
     let (v, obj) = (vm.f().peek(2), vm.f().peek(1));
     protocols::attr::setattr(vm, obj, name, v)?;
     vm.f().pop_n(2);
+    Ok(None)
+}
+
+/// `DELETE_ATTR`: `del obj.name`.
+pub fn delete_attr(vm: &mut Vm, arg: u32) -> Step {
+    let name = name_at(vm, arg);
+    let obj = vm.f().peek(1);
+    protocols::attr::setattr(vm, obj, name, Value::NULL)?;
+    vm.f().pop();
     Ok(None)
 }
 

@@ -28,6 +28,7 @@ pub fn dispatch(vm: &mut Vm, op: Op, arg: u32) -> Step {
         Op::DELETE_FAST => load_store::delete_fast(vm, arg),
         Op::LOAD_ATTR => load_store::load_attr(vm, arg),
         Op::STORE_ATTR => load_store::store_attr(vm, arg),
+        Op::DELETE_ATTR => load_store::delete_attr(vm, arg),
         Op::LOAD_COMMON_CONSTANT => load_store::load_common_constant(vm, arg),
         Op::STORE_SUBSCR => {
             let (v, c, k) = (vm.f().peek(3), vm.f().peek(2), vm.f().peek(1));

@@ -6,7 +6,7 @@ use protopy_objects::{InstanceData, Value};
 
 use crate::runtime::Ty;
 use crate::thread::{PyErr, PyResult, Vm};
-use crate::types::descr::{ClassMethod, GetSet, Property, StaticMethod};
+use crate::types::descr::{ClassMethod, GetSet, Member, Property, StaticMethod};
 use crate::types::function::{BoundMethod, Function, Native};
 use crate::types::{dict, typeobj, Args, Binding};
 
@@ -30,11 +30,20 @@ pub fn instance_dict(vm: &Vm, obj: Value) -> Option<Value> {
     if let Some(e) = vm.opaque::<crate::types::exceptions::ExcData>(obj) {
         return Some(e.dict);
     }
+    if let Some(c) = vm.opaque::<ClassMethod>(obj) {
+        return (!c.dict.is_null()).then_some(c.dict);
+    }
+    if let Some(s) = vm.opaque::<StaticMethod>(obj) {
+        return (!s.dict.is_null()).then_some(s.dict);
+    }
     None
 }
 
 fn is_data_descr(vm: &mut Vm, d: Value) -> bool {
-    if vm.opaque::<GetSet>(d).is_some() || vm.opaque::<Property>(d).is_some() {
+    if vm.opaque::<GetSet>(d).is_some()
+        || vm.opaque::<Property>(d).is_some()
+        || vm.opaque::<Member>(d).is_some()
+    {
         return true;
     }
     let ty = vm.type_of(d);
@@ -95,6 +104,12 @@ pub fn bind(vm: &mut Vm, descr: Value, obj: Value, ty: Value) -> PyResult<Value>
         let get = g.get;
         return get(vm, obj);
     }
+    if vm.opaque::<Member>(descr).is_some() {
+        if obj.is_null() {
+            return Ok(descr);
+        }
+        return crate::types::descr::member_get(vm, descr, obj);
+    }
     let dty = vm.type_of(descr);
     if typeobj::is_heap_type(vm, dty) {
         let getn = vm.intern("__get__")?;
@@ -109,31 +124,53 @@ pub fn bind(vm: &mut Vm, descr: Value, obj: Value, ty: Value) -> PyResult<Value>
 /// `getattr(obj, name)`: https://docs.python.org/3/library/functions.html#getattr
 pub fn getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Value> {
     if typeobj::is_type(vm, obj) {
-        return type_getattr(vm, obj, name);
+        let meta = vm.type_of(obj);
+        if let Some(f) = python_override(vm, meta, "__getattribute__")? {
+            let r = super::call::call(vm, f, Args::new(vec![obj, name]));
+            return match r {
+                Err(e) if vm.err_is(&e, Ty::AttributeError) => getattr_hook(vm, obj, name, e),
+                r => r,
+            };
+        }
+        return match type_getattr(vm, obj, name) {
+            Err(e) if vm.err_is(&e, Ty::AttributeError) => getattr_hook(vm, obj, name, e),
+            r => r,
+        };
     }
     if let Some(v) = crate::types::superobj::super_getattr(vm, obj, name)? {
         return Ok(v);
     }
     let ty = vm.type_of(obj);
-    if typeobj::is_heap_type(vm, ty) {
-        let ga = vm.intern("__getattribute__")?;
-        if let Some(f) = typeobj::lookup(vm, ty, ga) {
-            if vm.opaque::<Function>(f).is_some() {
-                let r = super::call::call(vm, f, Args::new(vec![obj, name]));
-                return match r {
-                    Err(e) if vm.err_is(&e, Ty::AttributeError) => getattr_hook(vm, obj, name, e),
-                    r => r,
-                };
-            }
-        }
+    if let Some(f) = python_override(vm, ty, "__getattribute__")? {
+        let r = super::call::call(vm, f, Args::new(vec![obj, name]));
+        return match r {
+            Err(e) if vm.err_is(&e, Ty::AttributeError) => getattr_hook(vm, obj, name, e),
+            r => r,
+        };
     }
-    match generic_getattr(vm, obj, name)? {
-        Some(v) => Ok(v),
-        None => {
+    match generic_getattr(vm, obj, name) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => {
             let e = no_attribute(vm, obj, name);
             getattr_hook(vm, obj, name, e)
         }
+        Err(e) if vm.err_is(&e, Ty::AttributeError) => getattr_hook(vm, obj, name, e),
+        Err(e) => Err(e),
     }
+}
+
+/// The special method `name` of heap type `ty` when it is written in Python (or is any
+/// non-native callable), overriding the builtin behaviour.
+pub fn python_override(
+    vm: &mut Vm,
+    ty: protopy_objects::Handle,
+    name: &str,
+) -> PyResult<Option<Value>> {
+    if !typeobj::is_heap_type(vm, ty) {
+        return Ok(None);
+    }
+    let n = vm.intern(name)?;
+    Ok(typeobj::lookup(vm, ty, n).filter(|&f| vm.opaque::<Native>(f).is_none()))
 }
 
 fn getattr_hook(vm: &mut Vm, obj: Value, name: Value, e: PyErr) -> PyResult<Value> {
@@ -167,7 +204,7 @@ pub fn generic_getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<
     Ok(None)
 }
 
-fn no_attribute(vm: &mut Vm, obj: Value, name: Value) -> PyErr {
+pub fn no_attribute(vm: &mut Vm, obj: Value, name: Value) -> PyErr {
     let n = vm.rust_str(name).unwrap_or_default();
     if let Some(m) = vm.opaque::<crate::types::module::Module>(obj) {
         let md = m.dict;
@@ -184,19 +221,17 @@ fn no_attribute(vm: &mut Vm, obj: Value, name: Value) -> PyErr {
     e
 }
 
-fn type_getattr(vm: &mut Vm, cls: Value, name: Value) -> PyResult<Value> {
+/// `type.__getattribute__`: metaclass data descriptors, then the class's MRO, then other
+/// metaclass attributes.
+pub fn type_getattr(vm: &mut Vm, cls: Value, name: Value) -> PyResult<Value> {
     let Some(ch) = cls.as_handle() else {
         return Err(vm.type_error("bad type"));
     };
     let meta = vm.type_of(cls);
     let meta_attr = typeobj::lookup(vm, meta, name);
     if let Some(d) = meta_attr {
-        if is_data_descr(vm, d) && vm.opaque::<GetSet>(d).is_some() {
-            // `__name__`, `__mro__`, ...: but a class's own `__doc__`/`__module__` win.
-            let own = typeobj::lookup(vm, ch, name);
-            if own.is_none() || !typeobj::is_heap_type(vm, ch) {
-                return bind(vm, d, cls, Value::from_handle(meta));
-            }
+        if is_data_descr(vm, d) {
+            return bind(vm, d, cls, Value::from_handle(meta));
         }
     }
     if let Some(a) = typeobj::lookup(vm, ch, name) {
@@ -229,7 +264,29 @@ pub fn getattr_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
 
 /// `setattr(obj, name, value)` (`value` NULL: `delattr`).
 pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
+    let ty = vm.type_of(obj);
+    let hook = if value.is_null() {
+        "__delattr__"
+    } else {
+        "__setattr__"
+    };
+    if let Some(f) = python_override(vm, ty, hook)? {
+        let mut a = vec![obj, name];
+        if !value.is_null() {
+            a.push(value);
+        }
+        super::call::call(vm, f, Args::new(a))?;
+        return Ok(());
+    }
     if typeobj::is_type(vm, obj) {
+        return type_setattr(vm, obj, name, value);
+    }
+    generic_setattr(vm, obj, name, value)
+}
+
+/// `type.__setattr__` (`value` NULL: `type.__delattr__`).
+pub fn type_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
+    {
         let Some(h) = obj.as_handle() else {
             return Ok(());
         };
@@ -239,6 +296,15 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
                 if let Some(set) = g.set {
                     return set(vm, obj, value);
                 }
+                let n = vm.rust_str(name).unwrap_or_default();
+                let t = typeobj::type_name(vm, h);
+                let _ = t;
+                return Err(vm.attribute_error(&format!(
+                    "attribute '{n}' of 'type' objects is not writable"
+                )));
+            }
+            if is_data_descr(vm, d) {
+                return generic_setattr(vm, obj, name, value);
             }
         }
         if !typeobj::is_heap_type(vm, h) {
@@ -263,27 +329,8 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
         if let Ok(td) = vm.m.get::<protopy_objects::TypeData>(h) {
             td.bump_version();
         }
-        return Ok(());
+        Ok(())
     }
-    let ty = vm.type_of(obj);
-    if typeobj::is_heap_type(vm, ty) {
-        let sa = vm.intern(if value.is_null() {
-            "__delattr__"
-        } else {
-            "__setattr__"
-        })?;
-        if let Some(f) = typeobj::lookup(vm, ty, sa) {
-            if vm.opaque::<Function>(f).is_some() {
-                let mut a = vec![obj, name];
-                if !value.is_null() {
-                    a.push(value);
-                }
-                super::call::call(vm, f, Args::new(a))?;
-                return Ok(());
-            }
-        }
-    }
-    generic_setattr(vm, obj, name, value)
 }
 
 /// `object.__setattr__`.
@@ -310,6 +357,9 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
             }
             super::call::call(vm, f, Args::new(a))?;
             return Ok(());
+        }
+        if vm.opaque::<Member>(d).is_some() {
+            return crate::types::descr::member_set(vm, d, obj, value);
         }
         if let Some(g) = vm.opaque::<GetSet>(d) {
             return match g.set {
@@ -338,6 +388,11 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
                 super::call::call(vm, set, Args::new(a))?;
                 return Ok(());
             }
+            if is_data_descr(vm, d) {
+                // A data descriptor without the method this needs (`__set__` or `__delete__`).
+                let missing = vm.rust_str(sn).unwrap_or_default();
+                return Err(vm.attribute_error(&missing));
+            }
         }
     }
     match instance_dict(vm, obj) {
@@ -354,6 +409,11 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
         None => {
             let n = vm.rust_str(name).unwrap_or_default();
             let t = vm.type_name(obj);
+            if typeobj::lookup(vm, ty, name).is_some() {
+                return Err(
+                    vm.attribute_error(&format!("'{t}' object attribute '{n}' is read-only"))
+                );
+            }
             Err(vm.attribute_error(&format!(
                 "'{t}' object has no attribute '{n}' and no __dict__ for setting new attributes"
             )))
@@ -384,10 +444,7 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Val
                     Some(dd) => dict::get_item(vm, dd, name)?.is_some(),
                     None => false,
                 };
-                let custom = typeobj::is_heap_type(vm, ty) && {
-                    let ga = vm.intern("__getattribute__")?;
-                    typeobj::lookup(vm, ty, ga).is_some_and(|f| vm.opaque::<Function>(f).is_some())
-                };
+                let custom = python_override(vm, ty, "__getattribute__")?.is_some();
                 if !in_dict && !custom {
                     return Ok((d, obj));
                 }

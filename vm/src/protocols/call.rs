@@ -6,7 +6,6 @@ use protopy_compiler::bytecode::flags;
 use protopy_objects::Value;
 
 use crate::eval::{self, Exit};
-use crate::runtime::Ty;
 use crate::thread::{PyResult, Vm};
 use crate::types::function::{bind_frame, BoundMethod, Function, Native};
 use crate::types::{typeobj, Args, Binding};
@@ -18,6 +17,11 @@ pub fn call(vm: &mut Vm, callable: Value, mut args: Args) -> PyResult<Value> {
     }
     if let Some(n) = vm.opaque::<Native>(callable) {
         let (f, bound, binding) = (n.func, n.bound, n.binding);
+        if binding == Binding::Static && n.name == "__new__" {
+            if let Some(owner) = n.owner.filter(|&o| crate::types::subclass::carries_base(o)) {
+                return crate::types::subclass::call_native_new(vm, owner, f, args);
+            }
+        }
         if !bound.is_null() {
             args.pos.insert(0, bound);
         } else if binding == Binding::Method && args.pos.is_empty() {
@@ -36,14 +40,9 @@ pub fn call(vm: &mut Vm, callable: Value, mut args: Args) -> PyResult<Value> {
     }
     if typeobj::is_type(vm, callable) {
         let meta = vm.type_of(callable);
-        if meta != vm.ty(Ty::Type) {
-            let cn = vm.intern("__call__")?;
-            if let Some(f) = typeobj::lookup(vm, meta, cn) {
-                if vm.opaque::<Function>(f).is_some() {
-                    args.pos.insert(0, callable);
-                    return call(vm, f, args);
-                }
-            }
+        if let Some(f) = super::attr::python_override(vm, meta, "__call__")? {
+            args.pos.insert(0, callable);
+            return call(vm, f, args);
         }
         return typeobj::call_type(vm, callable, args);
     }

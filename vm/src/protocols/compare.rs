@@ -16,6 +16,11 @@ const SYMBOLS: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
 
 /// Compares two numbers (int, bool, float) without Python code.
 pub fn num_cmp(vm: &Vm, a: Value, b: Value) -> Option<Ordering> {
+    // A float subclass instance carries its float as its base value.
+    let (a, b) = (
+        crate::types::subclass::base_value(vm, a),
+        crate::types::subclass::base_value(vm, b),
+    );
     if let (ValueKind::SmallInt(x), ValueKind::SmallInt(y)) = (a.kind(), b.kind()) {
         return Some(x.cmp(&y));
     }
@@ -103,6 +108,10 @@ fn rich_compare_inner(vm: &mut Vm, a: Value, b: Value, op: usize) -> PyResult<Va
                     }
                 }
             }
+        }
+        if num(la) && num(lb) {
+            // Instances of int/float subclasses that do not define the comparison.
+            return Ok(Value::from_bool(apply(op, num_cmp(vm, a, b))));
         }
         if let Some(r) = native_compare(vm, a, b, la, lb, op)? {
             return Ok(Value::from_bool(r));

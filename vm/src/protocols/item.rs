@@ -32,7 +32,7 @@ pub fn seq_index(vm: &mut Vm, i: Value, len: usize, what: &str) -> PyResult<usiz
 /// `obj[key]`.
 pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
     let ty = vm.type_of(obj);
-    if !typeobj::is_heap_type(vm, ty) {
+    if crate::types::subclass::native_slot(vm, ty, "__getitem__") {
         match vm.layout_of(obj) {
             Ty::List => {
                 if crate::types::range::is_slice(vm, key) {
@@ -89,7 +89,7 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
 /// `obj[key] = value` (`value` NULL: `del obj[key]`).
 pub fn setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()> {
     let ty = vm.type_of(obj);
-    if !typeobj::is_heap_type(vm, ty) {
+    if crate::types::subclass::native_slot(vm, ty, "__setitem__") {
         match vm.layout_of(obj) {
             Ty::List => return crate::types::list::setitem(vm, obj, key, value),
             Ty::Dict => {
@@ -125,7 +125,7 @@ pub fn setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()
 /// `len(obj)`.
 pub fn len(vm: &mut Vm, obj: Value) -> PyResult<usize> {
     let ty = vm.type_of(obj);
-    if !typeobj::is_heap_type(vm, ty) {
+    if crate::types::subclass::native_slot(vm, ty, "__len__") {
         match vm.layout_of(obj) {
             Ty::List => return Ok(vm.list_data(obj).map(|l| l.len()).unwrap_or(0)),
             Ty::Tuple => return Ok(vm.tuple_items(obj).map(|t| t.len()).unwrap_or(0)),
@@ -175,7 +175,7 @@ pub fn len(vm: &mut Vm, obj: Value) -> PyResult<usize> {
 /// `item in container`.
 pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
     let ty = vm.type_of(container);
-    if !typeobj::is_heap_type(vm, ty) {
+    if crate::types::subclass::native_slot(vm, ty, "__contains__") {
         match vm.layout_of(container) {
             Ty::Dict => return Ok(dict::get_item(vm, container, item)?.is_some()),
             Ty::Set | Ty::FrozenSet => return crate::types::set::contains(vm, container, item),

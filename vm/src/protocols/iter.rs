@@ -11,7 +11,7 @@ use crate::types::typeobj;
 /// `iter(obj)`.
 pub fn get_iter(vm: &mut Vm, obj: Value) -> PyResult<Value> {
     let ty = vm.type_of(obj);
-    if !typeobj::is_heap_type(vm, ty) {
+    if crate::types::subclass::native_slot(vm, ty, "__iter__") {
         if let Some(r) = it::native_iter(vm, obj)? {
             return Ok(r);
         }
@@ -24,7 +24,8 @@ pub fn get_iter(vm: &mut Vm, obj: Value) -> PyResult<Value> {
     if let Some(r) = super::call::call_special(vm, obj, "__iter__", vec![])? {
         let rt = vm.type_of(r);
         let nn = vm.intern("__next__")?;
-        if typeobj::lookup(vm, rt, nn).is_none() {
+        let native = it::is_iterator_type(vm.layout_of(r));
+        if !native && typeobj::lookup(vm, rt, nn).is_none() {
             let t = vm.type_name(r);
             return Err(vm.type_error(&format!("iter() returned non-iterator of type '{t}'")));
         }

@@ -83,14 +83,21 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
         if let Some(h) = s.hash().get() {
             return Ok(h);
         }
-        if !crate::types::typeobj::is_heap_type(vm, vm.type_of(v)) {
+        if crate::types::subclass::native_slot(vm, vm.type_of(v), "__hash__") {
+            let Ok(s) = vm.m.get_value::<StrData>(v) else {
+                return Ok(identity_hash(v));
+            };
             let h = strhash::hash_str(s);
             s.hash().set(h);
             return Ok(h);
         }
     }
     let ty = vm.type_of(v);
-    if !crate::types::typeobj::is_heap_type(vm, ty) {
+    if crate::types::subclass::native_slot(vm, ty, "__hash__") {
+        let b = crate::types::subclass::base_value(vm, v);
+        if b != v && b.as_handle().is_none() {
+            return hash(vm, b);
+        }
         if let Ok(i) = vm.m.get_value::<IntData>(v) {
             return Ok(numeric::int_bits::hash(&numeric::Int::Big(i.0.clone())));
         }

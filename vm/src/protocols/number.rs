@@ -168,6 +168,7 @@ fn try_dunder(
 
 /// A number as a float, for mixed arithmetic.
 fn as_f64(vm: &mut Vm, v: Value) -> PyResult<Option<f64>> {
+    let v = crate::types::subclass::base_value(vm, v);
     if let Some(f) = v.as_f64() {
         return Ok(Some(f));
     }

@@ -22,34 +22,46 @@ impl Trace for GetSet {
 /// `classmethod(f)`: https://docs.python.org/3/library/functions.html#classmethod
 pub struct ClassMethod {
     pub func: Value,
+    /// The instance `__dict__` (`NULL` for the wrappers of native methods).
+    pub dict: Value,
 }
 
 impl ClassMethod {
     pub fn new(func: Value) -> ClassMethod {
-        ClassMethod { func }
+        ClassMethod {
+            func,
+            dict: Value::NULL,
+        }
     }
 }
 
 impl Trace for ClassMethod {
     fn trace(&self, t: &mut Tracer) {
         t.visit(self.func);
+        t.visit(self.dict);
     }
 }
 
 /// `staticmethod(f)`: https://docs.python.org/3/library/functions.html#staticmethod
 pub struct StaticMethod {
     pub func: Value,
+    /// The instance `__dict__` (`NULL` for the wrappers of native methods).
+    pub dict: Value,
 }
 
 impl StaticMethod {
     pub fn new(func: Value) -> StaticMethod {
-        StaticMethod { func }
+        StaticMethod {
+            func,
+            dict: Value::NULL,
+        }
     }
 }
 
 impl Trace for StaticMethod {
     fn trace(&self, t: &mut Tracer) {
         t.visit(self.func);
+        t.visit(self.dict);
     }
 }
 
@@ -150,3 +162,289 @@ pub const PROPERTY_GETSETS: &[(&str, Getter, Option<Setter>)] = &[
     ("fdel", p_fdel, None),
     ("__doc__", p_doc, None),
 ];
+
+/// A `__slots__` entry (`member_descriptor`, Objects/descrobject.c `PyMemberDescr`): reads and
+/// writes slot `index` of instances of `owner`.
+pub struct Member {
+    pub name: Value,
+    pub index: usize,
+    pub owner: Value,
+}
+
+impl Trace for Member {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit(self.name);
+        t.visit(self.owner);
+    }
+}
+
+fn member_parts(vm: &mut Vm, d: Value, obj: Value) -> PyResult<(String, usize)> {
+    let Some(m) = vm.opaque::<Member>(d) else {
+        return Err(vm.type_error("expected a member descriptor"));
+    };
+    let (name, index, owner) = (m.name, m.index, m.owner);
+    let n = vm.rust_str(name).unwrap_or_default();
+    if let Some(oh) = owner.as_handle() {
+        if !super::typeobj::is_subtype(vm, vm.type_of(obj), oh) {
+            let on = super::typeobj::type_name(vm, oh);
+            let t = vm.type_name(obj);
+            return Err(vm.type_error(&format!(
+                "descriptor '{n}' for '{on}' objects doesn't apply to a '{t}' object"
+            )));
+        }
+    }
+    Ok((n, index))
+}
+
+/// Reads a slot of `obj` through member descriptor `d`.
+pub fn member_get(vm: &mut Vm, d: Value, obj: Value) -> PyResult<Value> {
+    let (n, index) = member_parts(vm, d, obj)?;
+    let v =
+        vm.m.get_value::<protopy_objects::InstanceData>(obj)
+            .ok()
+            .and_then(|i| i.slots.get(index).map(|s| s.load()))
+            .unwrap_or(Value::NULL);
+    if v.is_null() {
+        let t = vm.type_name(obj);
+        let e = vm.attribute_error(&format!("'{t}' object has no attribute '{n}'"));
+        return Err(e);
+    }
+    Ok(v)
+}
+
+/// Writes (`value` NULL: deletes) a slot of `obj` through member descriptor `d`.
+pub fn member_set(vm: &mut Vm, d: Value, obj: Value, value: Value) -> PyResult<()> {
+    let (n, index) = member_parts(vm, d, obj)?;
+    let old =
+        vm.m.get_value::<protopy_objects::InstanceData>(obj)
+            .ok()
+            .and_then(|i| i.slots.get(index).map(|s| s.swap(value)));
+    match old {
+        Some(o) if value.is_null() && o.is_null() => Err(vm.attribute_error(&n)),
+        Some(_) => Ok(()),
+        None => Err(vm.attribute_error(&n)),
+    }
+}
+
+fn member_dunder_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__get__", 1, 2)?;
+    let obj = args.pos[1];
+    if obj.is_none() {
+        return Ok(args.pos[0]);
+    }
+    member_get(vm, args.pos[0], obj)
+}
+
+fn member_dunder_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__set__", 2, 2)?;
+    member_set(vm, args.pos[0], args.pos[1], args.pos[2])?;
+    Ok(Value::NONE)
+}
+
+fn member_dunder_delete(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__delete__", 1, 1)?;
+    member_set(vm, args.pos[0], args.pos[1], Value::NULL)?;
+    Ok(Value::NONE)
+}
+
+fn member_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (name, owner) = vm
+        .opaque::<Member>(args.pos[0])
+        .map(|m| (m.name, m.owner))
+        .unwrap_or((Value::NONE, Value::NONE));
+    let n = vm.rust_str(name).unwrap_or_default();
+    let o = owner
+        .as_handle()
+        .map(|h| super::typeobj::type_name(vm, h))
+        .unwrap_or_default();
+    vm.new_str(&format!("<member '{n}' of '{o}' objects>"))
+}
+
+fn member_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(vm
+        .opaque::<Member>(v)
+        .map(|m| m.name)
+        .unwrap_or(Value::NONE))
+}
+
+/// A slot's `__doc__`: slots made by `class` statements have none.
+fn member_doc(_vm: &mut Vm, _v: Value) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+fn member_objclass(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(vm
+        .opaque::<Member>(v)
+        .map(|m| m.owner)
+        .unwrap_or(Value::NONE))
+}
+
+pub const MEMBER_METHODS: &[NativeMethod] = &[
+    m(
+        "__get__",
+        member_dunder_get,
+        "($self, instance, owner=None, /)",
+    ),
+    m("__set__", member_dunder_set, "($self, instance, value, /)"),
+    m("__delete__", member_dunder_delete, "($self, instance, /)"),
+    m("__repr__", member_repr, "($self, /)"),
+];
+
+pub const MEMBER_GETSETS: &[(&str, Getter, Option<Setter>)] = &[
+    ("__name__", member_name, None),
+    ("__qualname__", member_name, None),
+    ("__objclass__", member_objclass, None),
+    ("__doc__", member_doc, None),
+];
+
+/// The function a `classmethod` or `staticmethod` (or an instance of a subclass) wraps.
+pub fn wrapped_func(vm: &Vm, v: Value) -> Option<Value> {
+    vm.opaque::<ClassMethod>(v)
+        .map(|c| c.func)
+        .or_else(|| vm.opaque::<StaticMethod>(v).map(|s| s.func))
+}
+
+/// Copies `__module__`, `__name__`, `__qualname__`, `__doc__` of the wrapped callable into the
+/// wrapper's `__dict__` and sets `__wrapped__` (`functools_wraps` of funcobject.c).
+fn copy_wrapped_attrs(vm: &mut Vm, w: Value, f: Value) -> PyResult<()> {
+    let Some(d) = crate::protocols::attr::instance_dict(vm, w) else {
+        return Ok(());
+    };
+    vm.temps.extend_from_slice(&[w, f, d]);
+    let r = (|| {
+        for name in ["__module__", "__name__", "__qualname__", "__doc__"] {
+            let n = vm.intern(name)?;
+            if let Some(v) = crate::protocols::attr::getattr_opt(vm, f, n)? {
+                super::dict::set_item(vm, d, n, v)?;
+            }
+        }
+        let n = vm.intern("__wrapped__")?;
+        super::dict::set_item(vm, d, n, f)
+    })();
+    vm.temps.truncate(vm.temps.len() - 3);
+    r
+}
+
+/// `classmethod(function)`: https://docs.python.org/3/library/functions.html#classmethod
+fn classmethod_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    wrapper_new(vm, args, true)
+}
+
+/// `staticmethod(function)`: https://docs.python.org/3/library/functions.html#staticmethod
+fn staticmethod_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    wrapper_new(vm, args, false)
+}
+
+fn wrapper_new(vm: &mut Vm, args: Args, class: bool) -> PyResult<Value> {
+    let name = if class { "classmethod" } else { "staticmethod" };
+    if !args.kw.is_empty() {
+        return Err(vm.type_error(&format!("{name}() takes no keyword arguments")));
+    }
+    if args.pos.len() != 2 {
+        return Err(vm.type_error(&format!(
+            "{name} expected 1 argument, got {}",
+            args.pos.len().saturating_sub(1)
+        )));
+    }
+    let f = args.pos[1];
+    let dict = vm.new_dict()?;
+    vm.temps.push(dict);
+    let w = if class {
+        vm.new_opaque(Ty::ClassMethod, ClassMethod { func: f, dict })
+    } else {
+        vm.new_opaque(Ty::StaticMethod, StaticMethod { func: f, dict })
+    };
+    vm.temps.pop();
+    let w = w?;
+    vm.temps.push(w);
+    let r = copy_wrapped_attrs(vm, w, f);
+    vm.temps.pop();
+    r?;
+    Ok(w)
+}
+
+fn cm_func(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(wrapped_func(vm, v).unwrap_or(Value::NONE))
+}
+
+fn cm_isabstract(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let f = wrapped_func(vm, v).unwrap_or(Value::NONE);
+    match crate::protocols::attr::getattr_opt(vm, f, vm.intern("__isabstractmethod__")?)? {
+        Some(r) => Ok(Value::from_bool(crate::protocols::truth(vm, r)?)),
+        None => Ok(Value::FALSE),
+    }
+}
+
+/// `classmethod.__get__(instance, owner=None, /)`.
+fn cm_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__get__", 1, 2)?;
+    let (obj, ty) = (args.pos[1], args.get(2).unwrap_or(Value::NONE));
+    let ty = if ty.is_none() {
+        Value::from_handle(vm.type_of(obj))
+    } else {
+        ty
+    };
+    crate::protocols::attr::bind(vm, args.pos[0], Value::NULL, ty)
+}
+
+/// `staticmethod.__get__(instance, owner=None, /)`.
+fn sm_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__get__", 1, 2)?;
+    Ok(wrapped_func(vm, args.pos[0]).unwrap_or(Value::NONE))
+}
+
+/// `staticmethod.__call__(*args, **kwargs)`.
+fn sm_call(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let f = wrapped_func(vm, args.pos[0]).unwrap_or(Value::NONE);
+    args.pos.remove(0);
+    crate::protocols::call::call(vm, f, args)
+}
+
+fn wrapper_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+pub const CLASSMETHOD_METHODS: &[NativeMethod] = &[
+    NativeMethod {
+        name: "__new__",
+        func: classmethod_new,
+        sig: "",
+        binding: super::Binding::Static,
+    },
+    m("__init__", wrapper_init, "($self, /, *args, **kwargs)"),
+    m("__get__", cm_get, "($self, instance, owner=None, /)"),
+];
+
+pub const STATICMETHOD_METHODS: &[NativeMethod] = &[
+    NativeMethod {
+        name: "__new__",
+        func: staticmethod_new,
+        sig: "",
+        binding: super::Binding::Static,
+    },
+    m("__init__", wrapper_init, "($self, /, *args, **kwargs)"),
+    m("__get__", sm_get, "($self, instance, owner=None, /)"),
+    m("__call__", sm_call, "($self, /, *args, **kwargs)"),
+];
+
+pub const WRAPPER_GETSETS: &[(&str, Getter, Option<Setter>)] = &[
+    ("__func__", cm_func, None),
+    ("__isabstractmethod__", cm_isabstract, None),
+];
+
+/// `function.__get__(instance, owner=None, /)`: a bound method, or the function itself when
+/// `instance` is None (Objects/funcobject.c `func_descr_get`).
+fn function_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__get__", 1, 2)?;
+    let (f, obj) = (args.pos[0], args.pos[1]);
+    if obj.is_none() {
+        return Ok(f);
+    }
+    vm.new_opaque(Ty::Method, super::function::BoundMethod { func: f, obj })
+}
+
+pub const FUNCTION_METHODS: &[NativeMethod] = &[m(
+    "__get__",
+    function_get,
+    "($self, instance, owner=None, /)",
+)];

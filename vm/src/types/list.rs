@@ -42,17 +42,18 @@ pub fn setitem(vm: &mut Vm, list: Value, key: Value, value: Value) -> PyResult<(
     Ok(())
 }
 
-/// `list(iterable=())`.
-fn list_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let cls = args
-        .pos
-        .first()
-        .and_then(|c| c.as_handle())
-        .unwrap_or(vm.ty(Ty::List));
-    if !args.kw.is_empty() && cls == vm.ty(Ty::List) {
+/// `list.__new__`: an empty list (`list.__init__` fills it, as in CPython).
+fn list_new(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    vm.new_list(Vec::new())
+}
+
+/// `list.__init__(self, iterable=(), /)`: https://docs.python.org/3/library/stdtypes.html#list
+fn list_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if !args.kw.is_empty() {
         return Err(vm.type_error("list() takes no keyword arguments"));
     }
     if args.pos.len() > 2 {
+        // The receiver is not counted.
         return Err(vm.type_error(&format!(
             "list expected at most 1 argument, got {}",
             args.pos.len() - 1
@@ -62,11 +63,8 @@ fn list_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(x) => protocols::iter::collect(vm, x)?,
         None => Vec::new(),
     };
-    vm.alloc_typed(cls, ListData::new(items))
-}
-
-/// `list.__init__` (the items are filled by `__new__`).
-fn list_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    let l = the_list(vm, args.pos[0])?;
+    *l.lock() = items;
     Ok(Value::NONE)
 }
 

@@ -20,6 +20,7 @@ pub mod list;
 pub mod lookup_cache;
 pub mod memoryview;
 pub mod list_slice;
+pub mod mappingproxy;
 pub mod module;
 pub mod num_slots;
 pub mod object;
@@ -34,9 +35,11 @@ pub mod str_codec;
 pub mod str_methods;
 pub mod str_ops;
 pub mod structseq;
+pub mod subclass;
 pub mod superobj;
 pub mod table_iter;
 pub mod tuple;
+pub mod typecreate;
 pub mod typeobj;
 
 use protopy_objects::Value;
@@ -247,6 +250,13 @@ pub fn more_methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::DictKeys | Ty::DictItems => dict_views::SETLIKE_METHODS,
         Ty::DictValues => dict_views::VALUES_METHODS,
         Ty::Object => richcmp::OBJECT_METHODS,
+        Ty::ClassMethod => descr::CLASSMETHOD_METHODS,
+        Ty::StaticMethod => descr::STATICMETHOD_METHODS,
+        Ty::MemberDescriptor => descr::MEMBER_METHODS,
+        Ty::MappingProxy => mappingproxy::METHODS,
+        Ty::Function => descr::FUNCTION_METHODS,
+        Ty::NoneType => object::NONE_METHODS,
+        Ty::NotImplementedType | Ty::Ellipsis => object::SINGLETON_METHODS,
         _ => &[],
     }
 }
@@ -271,6 +281,9 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::Module => module::GETSETS,
         Ty::Generator => crate::eval::generator::GETSETS,
         Ty::MemoryView => memoryview::GETSETS,
+        Ty::ClassMethod | Ty::StaticMethod => descr::WRAPPER_GETSETS,
+        Ty::MemberDescriptor => descr::MEMBER_GETSETS,
+        Ty::Super => superobj::GETSETS,
         _ => &[],
     }
 }
@@ -279,7 +292,12 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
 pub fn install_all(vm: &mut Vm) -> PyResult<()> {
     for &ty in Ty::ALL {
         let dict = typeobj::type_dict(vm, vm.ty(ty));
-        for meth in methods_of(ty).iter().chain(more_methods_of(ty)) {
+        let wrappers = subclass::slot_wrappers_of(ty);
+        for meth in wrappers
+            .iter()
+            .chain(methods_of(ty))
+            .chain(more_methods_of(ty))
+        {
             let f = function::new_native(vm, meth, Some(ty))?;
             let f = match meth.binding {
                 Binding::Method => f,
