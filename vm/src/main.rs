@@ -11,6 +11,8 @@ use std::process::ExitCode;
 const EXIT_USAGE: u8 = 64;
 const EXIT_NOT_FOUND: u8 = 65;
 const EXIT_EXCEPTION: u8 = 70;
+/// The status a shell reports for death by `SIGINT`, used if the signal could not end us.
+const EXIT_SIGINT: u8 = 130;
 
 #[derive(clap::Parser, Debug)]
 #[command(
@@ -192,12 +194,28 @@ fn execute(
             return EXIT_EXCEPTION;
         }
     };
-    let protopy_vm::api::Outcome::Exit(status, stderr_text) = interp.run_main(code, text, filename);
+    let (status, stderr_text, interrupted) = match interp.run_main(code, text, filename) {
+        protopy_vm::api::Outcome::Exit(status, text) => (status, text, false),
+        protopy_vm::api::Outcome::Interrupted(text) => (EXIT_SIGINT, text, true),
+    };
     let _ = std::io::stdout().flush();
     if !stderr_text.is_empty() {
         eprint!("{stderr_text}");
     }
+    if interrupted {
+        let _ = std::io::stderr().flush();
+        raise_sigint();
+    }
     status
+}
+
+/// Ends the process by `SIGINT`, as CPython does after an uncaught `KeyboardInterrupt`
+/// (returns only if the signal is ignored).
+fn raise_sigint() {
+    #[cfg(unix)]
+    {
+        let _ = nix::sys::signal::raise(nix::sys::signal::Signal::SIGINT);
+    }
 }
 
 /// An OS error as CPython words it: `[Errno 2] No such file or directory`.

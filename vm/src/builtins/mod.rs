@@ -409,6 +409,7 @@ fn exposed(ty: Ty) -> bool {
             | Ty::Ellipsis
             | Ty::GetSet
             | Ty::Traceback
+            | Ty::Frame
             | Ty::Iterator
             | Ty::ListIterator
             | Ty::TupleIterator
@@ -450,6 +451,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         let k = vm.intern(name)?;
         dict::set_item(vm, b, k, v)?;
     }
+    crate::types::exceptions::install_aliases(vm)?;
     let k = vm.intern("__name__")?;
     let v = vm.intern("builtins")?;
     dict::set_item(vm, b, k, v)

@@ -2,10 +2,12 @@
 //! each a name and a table of functions, made at start-up into `sys.modules`.
 
 pub mod sys;
+pub mod sys_exc;
 
 use crate::thread::{PyResult, Vm};
 
 /// Creates every native module and registers it in `sys.modules`.
 pub fn install_all(vm: &mut Vm) -> PyResult<()> {
-    sys::install(vm)
+    sys::install(vm)?;
+    sys_exc::install(vm)
 }
