@@ -366,7 +366,7 @@ fn add_note(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (exc, note) = (args.pos[0], args.pos[1]);
     if vm.str_data(note).is_none() {
         let t = vm.type_name(note);
-        return Err(vm.type_error(&format!("note must be a str, not '{t}'")));
+        return Err(vm.type_error(&format!("add_note() argument must be str, not {t}")));
     }
     let name = vm.intern("__notes__")?;
     let notes = match crate::protocols::attr::getattr_opt(vm, exc, name)? {
