@@ -156,6 +156,11 @@ fn summarize(
     let message =
         protocols::repr::str(vm, exc).unwrap_or_else(|_| "<exception str() failed>".into());
     let notes = notes_of(vm, exc);
+    let syntax_error = if vm.is_instance_ty(exc, Ty::SyntaxError) {
+        Some(syntax_info(vm, exc))
+    } else {
+        None
+    };
     let (tb, cause, context, suppress) = match vm.opaque::<ExcData>(exc) {
         Some(d) => (
             *d.traceback.lock(),
@@ -190,6 +195,7 @@ fn summarize(
         message,
         notes,
         frames,
+        syntax_error,
         cause,
         context,
         suppress_context: suppress,
@@ -234,4 +240,53 @@ fn notes_of(vm: &mut Vm, exc: Value) -> traceback::Notes {
     };
     vm.temps.pop();
     r
+}
+
+/// What the traceback module reads from a `SyntaxError` instance's attributes.
+fn syntax_info(vm: &mut Vm, exc: Value) -> traceback::SyntaxErrorInfo {
+    vm.temps.push(exc);
+    let attr = |vm: &mut Vm, name: &str| {
+        protocols::attr::getattr_str(vm, exc, name).unwrap_or(Value::NONE)
+    };
+    let int = |vm: &Vm, v: Value| {
+        vm.int_of(v)
+            .and_then(|n| num_traits::ToPrimitive::to_i64(&n.to_bigint()))
+    };
+    let column = |vm: &Vm, v: Value| {
+        if v.is_none() {
+            traceback::SyntaxColumn::Missing
+        } else {
+            match int(vm, v) {
+                Some(n) => traceback::SyntaxColumn::At(n),
+                None => traceback::SyntaxColumn::NotAnInt,
+            }
+        }
+    };
+    let filename = attr(vm, "filename");
+    let filename = if filename.is_none() {
+        None
+    } else {
+        protocols::repr::str(vm, filename).ok()
+    };
+    let lineno = attr(vm, "lineno");
+    let end_lineno = attr(vm, "end_lineno");
+    let text = attr(vm, "text");
+    let offset = attr(vm, "offset");
+    let end_offset = attr(vm, "end_offset");
+    let msg = attr(vm, "msg");
+    let msg = if protocols::truth(vm, msg).unwrap_or(false) {
+        protocols::repr::str(vm, msg).unwrap_or_default()
+    } else {
+        String::new()
+    };
+    vm.temps.pop();
+    traceback::SyntaxErrorInfo {
+        filename,
+        lineno: int(vm, lineno),
+        end_lineno: int(vm, end_lineno),
+        text: vm.rust_str(text),
+        offset: column(vm, offset),
+        end_offset: column(vm, end_offset),
+        msg,
+    }
 }

@@ -634,3 +634,62 @@ fn int_i64(n: &crate::numeric::Int) -> i64 {
     b.to_i64()
         .unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX })
 }
+
+/// The exception for a front-end error in `source` compiled as `filename` (for `compile`,
+/// `exec` and `eval`): `SyntaxError` (or its subclass) with `(msg, (filename, lineno, offset,
+/// text, end_lineno, end_offset))`, columns 1-based in code points as CPython's.
+pub fn new_syntax_error(
+    vm: &mut Vm,
+    err: &protopy_compiler::SyntaxError,
+    filename: &str,
+    source: &str,
+) -> crate::thread::PyErr {
+    let ty = match err.kind {
+        protopy_compiler::error::ErrorKind::IndentationError => Ty::IndentationError,
+        protopy_compiler::error::ErrorKind::TabError => Ty::TabError,
+        protopy_compiler::error::ErrorKind::MemoryError => {
+            return vm.new_error_args(Ty::MemoryError, vec![]);
+        }
+        protopy_compiler::error::ErrorKind::SyntaxError => Ty::SyntaxError,
+    };
+    let mut lines = source.split_inclusive('\n');
+    let line = lines.nth((err.lineno as usize).wrapping_sub(1));
+    let offset = line.map_or(0, |text| err.char_offset(text));
+    let end_offset = line.map_or(0, |text| {
+        let end = protopy_compiler::SyntaxError {
+            col: err.end_col.min(text.len() as u32),
+            ..err.clone()
+        };
+        end.char_offset(text)
+    });
+    let made = (|| -> PyResult<Vec<Value>> {
+        let mark = vm.temps.len();
+        let mut items = Vec::new();
+        for v in [
+            vm.new_str(filename),
+            vm.new_i64(i64::from(err.lineno)),
+            vm.new_usize(offset),
+            match line {
+                Some(text) => vm.new_str(text),
+                None => Ok(Value::NONE),
+            },
+            vm.new_i64(i64::from(err.end_lineno)),
+            vm.new_usize(end_offset),
+        ] {
+            let v = v?;
+            vm.temps.push(v);
+            items.push(v);
+        }
+        let info = vm.new_tuple(items);
+        vm.temps.truncate(mark);
+        let info = info?;
+        vm.temps.push(info);
+        let msg = vm.new_str(&err.msg);
+        vm.temps.pop();
+        Ok(vec![msg?, info])
+    })();
+    match made {
+        Ok(args) => vm.new_error_args(ty, args),
+        Err(e) => e,
+    }
+}
