@@ -92,16 +92,18 @@ fn exit_for(vm: &mut Vm, e: PyErr, source: &str, filename: &str) -> Outcome {
     if vm.err_is(&e, Ty::SystemExit) {
         vm.temps.push(e.exc);
         let code = protocols::attr::getattr_str(vm, e.exc, "code").unwrap_or(e.exc);
-        vm.temps.pop();
-        if code.is_none() {
-            return Outcome::Exit(0, String::new());
-        }
-        if let Some(n) = vm.int_of(code) {
+        vm.temps.push(code);
+        let outcome = if code.is_none() {
+            Outcome::Exit(0, String::new())
+        } else if let Some(n) = vm.int_of(code) {
             let status = num_traits::ToPrimitive::to_i64(&n.to_bigint()).map_or(255, |n| n as u8);
-            return Outcome::Exit(status, String::new());
-        }
-        let s = protocols::repr::str(vm, code).unwrap_or_default();
-        return Outcome::Exit(1, format!("{s}\n"));
+            Outcome::Exit(status, String::new())
+        } else {
+            let s = protocols::repr::str(vm, code).unwrap_or_default();
+            Outcome::Exit(1, format!("{s}\n"))
+        };
+        vm.temps.truncate(vm.temps.len() - 2);
+        return outcome;
     }
     let main_file = filename.to_string();
     let lines: Vec<&str> = source.lines().collect();
@@ -127,7 +129,11 @@ fn describe(vm: &mut Vm, e: PyErr, _source: &str) -> String {
 fn describe_with(vm: &mut Vm, e: PyErr, getline: &dyn Fn(&str, u32) -> Option<String>) -> String {
     let mut summaries: Vec<ExceptionSummary> = Vec::new();
     let mut seen: Vec<Value> = Vec::new();
+    // Every exception of the chain is reachable from the root, kept alive while `str()`
+    // and `__notes__` run Python code.
+    vm.temps.push(e.exc);
     summarize(vm, e.exc, &mut summaries, &mut seen);
+    vm.temps.pop();
     traceback::format_exception(&summaries, 0, &traceback::Options::default(), getline)
 }
 
@@ -199,7 +205,6 @@ fn summarize(
         cause,
         context,
         suppress_context: suppress,
-        ..ExceptionSummary::default()
     };
     index
 }

@@ -28,7 +28,9 @@ pub fn unbound_local(vm: &mut Vm, i: u32) -> PyErr {
 #[cold]
 fn name_error(vm: &mut Vm, name: Value) -> PyErr {
     let n = vm.rust_str(name).unwrap_or_default();
-    vm.new_error(Ty::NameError, &format!("name '{n}' is not defined"))
+    let e = vm.new_error(Ty::NameError, &format!("name '{n}' is not defined"));
+    crate::types::exc_kinds::set_name_error_name(vm, e.exc, name);
+    e
 }
 
 /// A global, then a builtin.

@@ -102,8 +102,7 @@ pub fn set_context_from_handled(vm: &mut Vm, exc: Value) {
     let mut o = handled;
     let mut slow = handled;
     let mut advance_slow = false;
-    loop {
-        let Some(ctx) = context_of(vm, o) else { break };
+    while let Some(ctx) = context_of(vm, o) {
         if ctx == exc {
             if let Some(d) = vm.opaque::<ExcData>(o) {
                 *d.context.lock() = Value::NONE;
