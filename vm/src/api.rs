@@ -159,8 +159,9 @@ fn summarize(
             .flatten()
             .and_then(|m| vm.rust_str(m))
     };
-    let message =
+    let mut message =
         protocols::repr::str(vm, exc).unwrap_or_else(|_| "<exception str() failed>".into());
+    message.push_str(&crate::suggestions::suffix(vm, exc));
     let notes = notes_of(vm, exc);
     let syntax_error = if vm.is_instance_ty(exc, Ty::SyntaxError) {
         Some(syntax_info(vm, exc))

@@ -82,7 +82,10 @@ pub fn traceback_here(vm: &mut Vm, exc: Value) {
     let Some(next) = vm.opaque::<ExcData>(exc).map(|d| *d.traceback.lock()) else {
         return;
     };
-    if let Ok(tb) = super::tbobject::new_traceback(vm, next, code, lasti) {
+    // The innermost frame of a name or attribute error keeps its locals for the suggestions.
+    let with_locals = next.is_none()
+        && (vm.is_instance_ty(exc, Ty::NameError) || vm.is_instance_ty(exc, Ty::AttributeError));
+    if let Ok(tb) = super::tbobject::new_traceback(vm, next, code, lasti, with_locals) {
         if let Some(d) = vm.opaque::<ExcData>(exc) {
             *d.traceback.lock() = tb;
         }

@@ -32,6 +32,11 @@ impl Trace for TbData {
 pub struct FrameObj {
     pub code: Value,
     pub globals: Value,
+    pub builtins: Value,
+    /// The locals mapping: a module or class body's own, a snapshot of a function's bound
+    /// locals where the interpreter took one (the innermost frame of a `NameError` or
+    /// `AttributeError`, for the traceback's suggestions), else NULL.
+    pub locals: Value,
     pub lineno: u32,
 }
 
@@ -39,21 +44,41 @@ impl Trace for FrameObj {
     fn trace(&self, t: &mut Tracer) {
         t.visit(self.code);
         t.visit(self.globals);
+        t.visit(self.builtins);
+        t.visit(self.locals);
     }
 }
 
-/// A new traceback entry for the running frame, in front of `next`.
-pub fn new_traceback(vm: &mut Vm, next: Value, code: Value, lasti: u32) -> PyResult<Value> {
-    let globals = vm.frames.last().map_or(Value::NONE, |f| f.globals);
+/// A new traceback entry for the running frame, in front of `next`; `with_locals` takes a
+/// snapshot of a function frame's locals.
+pub fn new_traceback(
+    vm: &mut Vm,
+    next: Value,
+    code: Value,
+    lasti: u32,
+    with_locals: bool,
+) -> PyResult<Value> {
+    let Some(f) = vm.frames.last() else {
+        return Ok(next);
+    };
+    let (globals, builtins, mut locals) = (f.globals, f.builtins, f.locals);
+    if locals.is_null() && with_locals {
+        locals = locals_snapshot(vm)?;
+    }
     let lineno = line_of(vm, code, lasti).unwrap_or(0);
+    vm.temps.push(locals);
     let frame = vm.new_opaque(
         Ty::Frame,
         FrameObj {
             code,
             globals,
+            builtins,
+            locals,
             lineno,
         },
-    )?;
+    );
+    vm.temps.pop();
+    let frame = frame?;
     vm.new_opaque(
         Ty::Traceback,
         TbData {
@@ -63,6 +88,40 @@ pub fn new_traceback(vm: &mut Vm, next: Value, code: Value, lasti: u32) -> PyRes
             lasti,
         },
     )
+}
+
+/// A dict of the running function frame's bound locals (cells read through).
+fn locals_snapshot(vm: &mut Vm) -> PyResult<Value> {
+    let d = vm.new_dict()?;
+    vm.temps.push(d);
+    let r = (|| -> PyResult<()> {
+        let Some(f) = vm.frames.last() else {
+            return Ok(());
+        };
+        let code = f.code.clone();
+        let nvars = code.co.varnames.len();
+        let pairs: Vec<(String, Value)> = f
+            .fast
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &v)| {
+                let name = code.co.localsplus_name(i)?;
+                let is_cell = i >= nvars || code.co.cellvars.iter().any(|c| c == name);
+                let v = match vm.m.get_value::<protopy_objects::CellData>(v) {
+                    Ok(cell) if is_cell => cell.0.load(),
+                    _ => v,
+                };
+                (!v.is_null()).then(|| (name.to_string(), v))
+            })
+            .collect();
+        for (name, v) in pairs {
+            let k = vm.new_str(&name)?;
+            super::dict::set_item(vm, d, k, v)?;
+        }
+        Ok(())
+    })();
+    vm.temps.pop();
+    r.map(|()| d)
 }
 
 /// The line of instruction `lasti` of a code object (None: no line).
