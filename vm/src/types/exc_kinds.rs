@@ -669,8 +669,10 @@ pub fn new_syntax_error(
             vm.new_str(filename),
             vm.new_i64(i64::from(err.lineno)),
             vm.new_usize(offset),
+            // The parser's line always ends with a newline, even the source's last one.
             match line {
-                Some(text) => vm.new_str(text),
+                Some(text) if text.ends_with('\n') => vm.new_str(text),
+                Some(text) => vm.new_str(&format!("{text}\n")),
                 None => Ok(Value::NONE),
             },
             vm.new_i64(i64::from(err.end_lineno)),
