@@ -52,8 +52,8 @@ pub fn suffix(vm: &mut Vm, exc: Value) -> String {
     out
 }
 
-/// The frame of the innermost traceback entry of `exc`.
-fn innermost_frame(vm: &Vm, exc: Value) -> Option<&FrameObj> {
+/// The frame object of the innermost traceback entry of `exc`.
+fn innermost_frame(vm: &Vm, exc: Value) -> Option<Value> {
     let d = vm.opaque::<crate::types::exceptions::ExcData>(exc)?;
     let mut tb = *d.traceback.lock();
     let mut frame = None;
@@ -61,7 +61,7 @@ fn innermost_frame(vm: &Vm, exc: Value) -> Option<&FrameObj> {
         frame = Some(t.frame);
         tb = t.next;
     }
-    vm.opaque::<FrameObj>(frame?)
+    frame.filter(|&f| vm.opaque::<FrameObj>(f).is_some())
 }
 
 /// The str keys of a dict.
@@ -74,36 +74,43 @@ fn str_keys(vm: &Vm, d: Value) -> Vec<String> {
         .collect()
 }
 
-/// The value of local `self` in a frame's locals, if any.
-fn frame_self(vm: &mut Vm, f: (Value, Value)) -> Option<Value> {
-    let (locals, _) = f;
-    if locals.is_null() || vm.dict_data(locals).is_none() {
-        return None;
-    }
+/// The value of local `self` in a frame's locals dict, if any.
+fn frame_self(vm: &mut Vm, locals: Option<Value>) -> Option<Value> {
+    let locals = locals?;
+    vm.dict_data(locals)?;
     dict::get_str(vm, locals, "self").ok().flatten()
 }
 
 fn name_suggestion(vm: &mut Vm, exc: Value, name: &str) -> Option<String> {
-    let (locals, globals, builtins) = {
-        let f = innermost_frame(vm, exc)?;
-        (f.locals, f.globals, f.builtins)
-    };
+    let frame = innermost_frame(vm, exc)?;
+    let (globals, builtins) = vm
+        .opaque::<FrameObj>(frame)
+        .map(|f| (f.globals, f.builtins))?;
+    let locals = crate::types::tbobject::frame_locals(vm, frame)
+        .ok()
+        .flatten();
     let mut candidates = Vec::new();
-    for d in [locals, globals, builtins] {
+    for d in [locals.unwrap_or(Value::NULL), globals, builtins] {
         if !d.is_null() {
             candidates.extend(str_keys(vm, d));
         }
     }
-    if let Some(this) = frame_self(vm, (locals, globals)) {
+    vm.temps.extend(locals);
+    let this = frame_self(vm, locals);
+    if let Some(this) = this {
         vm.temps.push(this);
         let has = vm
             .intern(name)
             .and_then(|n| protocols::attr::getattr_opt(vm, this, n));
         vm.temps.pop();
         if matches!(has, Ok(Some(_))) {
+            vm.temps
+                .truncate(vm.temps.len() - usize::from(locals.is_some()));
             return Some(format!("self.{name}"));
         }
     }
+    vm.temps
+        .truncate(vm.temps.len() - usize::from(locals.is_some()));
     best_match(&candidates, name)
 }
 
@@ -113,9 +120,11 @@ fn attribute_suggestion(vm: &mut Vm, exc: Value, name: &str) -> Option<String> {
     candidates.sort();
     let mut hide_underscored = !name.starts_with('_');
     if hide_underscored {
-        let locals = innermost_frame(vm, exc).map(|f| (f.locals, f.globals));
-        if let Some(f) = locals {
-            if frame_self(vm, f) == Some(obj) {
+        if let Some(frame) = innermost_frame(vm, exc) {
+            let locals = crate::types::tbobject::frame_locals(vm, frame)
+                .ok()
+                .flatten();
+            if frame_self(vm, locals) == Some(obj) {
                 hide_underscored = false;
             }
         }

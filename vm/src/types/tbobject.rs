@@ -33,10 +33,12 @@ pub struct FrameObj {
     pub code: Value,
     pub globals: Value,
     pub builtins: Value,
-    /// The locals mapping: a module or class body's own, a snapshot of a function's bound
-    /// locals where the interpreter took one (the innermost frame of a `NameError` or
-    /// `AttributeError`, for the traceback's suggestions), else NULL.
+    /// The locals mapping of a module or class body, else NULL.
     pub locals: Value,
+    /// A function frame's fast slots (a tuple, NULL for unbound ones) where the interpreter
+    /// kept them (the innermost frame of a `NameError` or `AttributeError`, for the
+    /// traceback's suggestions: see [`frame_locals`]), else NULL.
+    pub fast: Value,
     pub lineno: u32,
 }
 
@@ -46,11 +48,12 @@ impl Trace for FrameObj {
         t.visit(self.globals);
         t.visit(self.builtins);
         t.visit(self.locals);
+        t.visit(self.fast);
     }
 }
 
-/// A new traceback entry for the running frame, in front of `next`; `with_locals` takes a
-/// snapshot of a function frame's locals.
+/// A new traceback entry for the running frame, in front of `next`; `with_locals` keeps a
+/// function frame's fast locals.
 pub fn new_traceback(
     vm: &mut Vm,
     next: Value,
@@ -61,12 +64,15 @@ pub fn new_traceback(
     let Some(f) = vm.frames.last() else {
         return Ok(next);
     };
-    let (globals, builtins, mut locals) = (f.globals, f.builtins, f.locals);
-    if locals.is_null() && with_locals {
-        locals = locals_snapshot(vm)?;
-    }
+    let (globals, builtins, locals) = (f.globals, f.builtins, f.locals);
+    let fast = if locals.is_null() && with_locals {
+        let slots = f.fast.clone();
+        vm.new_tuple(slots)?
+    } else {
+        Value::NULL
+    };
     let lineno = line_of(vm, code, lasti).unwrap_or(0);
-    vm.temps.push(locals);
+    vm.temps.push(fast);
     let frame = vm.new_opaque(
         Ty::Frame,
         FrameObj {
@@ -74,6 +80,7 @@ pub fn new_traceback(
             globals,
             builtins,
             locals,
+            fast,
             lineno,
         },
     );
@@ -90,30 +97,39 @@ pub fn new_traceback(
     )
 }
 
-/// A dict of the running function frame's bound locals (cells read through).
-fn locals_snapshot(vm: &mut Vm) -> PyResult<Value> {
+/// The locals of a frame object as a dict: a module or class body's mapping, or the bound fast
+/// locals kept for a function frame (cells read through); None when none were kept.
+pub fn frame_locals(vm: &mut Vm, frame: Value) -> PyResult<Option<Value>> {
+    let Some((code, locals, fast)) = vm
+        .opaque::<FrameObj>(frame)
+        .map(|f| (f.code, f.locals, f.fast))
+    else {
+        return Ok(None);
+    };
+    if !locals.is_null() {
+        return Ok(Some(locals));
+    }
+    let (Some(c), Some(slots)) = (vm.opaque::<Code>(code), vm.tuple_items(fast)) else {
+        return Ok(None);
+    };
+    let co = &c.0.co;
+    let nvars = co.varnames.len();
+    let pairs: Vec<(String, Value)> = slots
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &v)| {
+            let name = co.localsplus_name(i)?;
+            let is_cell = i >= nvars || co.cellvars.iter().any(|c| c == name);
+            let v = match vm.m.get_value::<protopy_objects::CellData>(v) {
+                Ok(cell) if is_cell => cell.0.load(),
+                _ => v,
+            };
+            (!v.is_null()).then(|| (name.to_string(), v))
+        })
+        .collect();
     let d = vm.new_dict()?;
     vm.temps.push(d);
     let r = (|| -> PyResult<()> {
-        let Some(f) = vm.frames.last() else {
-            return Ok(());
-        };
-        let code = f.code.clone();
-        let nvars = code.co.varnames.len();
-        let pairs: Vec<(String, Value)> = f
-            .fast
-            .iter()
-            .enumerate()
-            .filter_map(|(i, &v)| {
-                let name = code.co.localsplus_name(i)?;
-                let is_cell = i >= nvars || code.co.cellvars.iter().any(|c| c == name);
-                let v = match vm.m.get_value::<protopy_objects::CellData>(v) {
-                    Ok(cell) if is_cell => cell.0.load(),
-                    _ => v,
-                };
-                (!v.is_null()).then(|| (name.to_string(), v))
-            })
-            .collect();
         for (name, v) in pairs {
             let k = vm.new_str(&name)?;
             super::dict::set_item(vm, d, k, v)?;
@@ -121,7 +137,7 @@ fn locals_snapshot(vm: &mut Vm) -> PyResult<Value> {
         Ok(())
     })();
     vm.temps.pop();
-    r.map(|()| d)
+    r.map(|()| Some(d))
 }
 
 /// The line of instruction `lasti` of a code object (None: no line).
