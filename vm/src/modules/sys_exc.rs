@@ -8,13 +8,13 @@ use crate::types::{dict, function, module, sm, Args, NativeMethod};
 
 /// `sys.exception()`: the exception being handled, or None.
 fn exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "exception", 0, 0)?;
+    args.check(vm, "sys.exception", 0, 0)?;
     Ok(handled(vm))
 }
 
 /// `sys.exc_info()`: `(type, value, traceback)` of the exception being handled.
 fn exc_info(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "exc_info", 0, 0)?;
+    args.check(vm, "sys.exc_info", 0, 0)?;
     let exc = handled(vm);
     if exc.is_none() {
         return vm.new_tuple(vec![Value::NONE; 3]);

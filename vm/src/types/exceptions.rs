@@ -357,14 +357,14 @@ fn exc_str_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `BaseException.with_traceback(tb)`: sets `__traceback__` and returns the exception.
 fn with_traceback(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "with_traceback", 1, 1)?;
+    args.check_method(vm, "BaseException.with_traceback", 1, 1)?;
     store_traceback(vm, args.pos[0], args.pos[1])?;
     Ok(args.pos[0])
 }
 
 /// `BaseException.add_note(note)`: appends to the `__notes__` list, creating it.
 fn add_note(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "add_note", 1, 1)?;
+    args.check_method(vm, "BaseException.add_note", 1, 1)?;
     let (exc, note) = (args.pos[0], args.pos[1]);
     if vm.str_data(note).is_none() {
         let t = vm.type_name(note);
