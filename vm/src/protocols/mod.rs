@@ -92,7 +92,11 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
         }
         if let Ok(t) = vm.m.get_value::<TupleData>(v) {
             let items: Vec<Value> = t.items.to_vec();
-            return tuple_hash(vm, &items);
+            // Nested tuples hash recursively: bounded like other native recursion.
+            vm.enter_native(" while hashing a tuple")?;
+            let r = tuple_hash(vm, &items);
+            vm.depth -= 1;
+            return r;
         }
     }
     let name = vm.intern("__hash__")?;
