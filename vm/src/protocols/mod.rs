@@ -95,7 +95,7 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
             // Nested tuples hash recursively: bounded like other native recursion.
             vm.enter_native(" while hashing a tuple")?;
             let r = tuple_hash(vm, &items);
-            vm.depth -= 1;
+            vm.exit_native();
             return r;
         }
     }
