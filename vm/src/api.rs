@@ -27,6 +27,9 @@ pub struct Interpreter {
 pub enum Outcome {
     /// Normal completion or `sys.exit`: the exit status; text to print on stderr first.
     Exit(u8, String),
+    /// An uncaught `KeyboardInterrupt`: after printing its traceback, the process ends by
+    /// `SIGINT` as CPython's does (`exit_sigint` in Modules/main.c).
+    Interrupted(String),
 }
 
 impl Interpreter {
@@ -92,26 +95,25 @@ fn run_code(vm: &mut Vm, code: protopy_compiler::bytecode::CodeObject) -> Result
     }
 }
 
-/// The exit status and stderr text for an uncaught exception (`SystemExit` included).
+/// The exit status and stderr text for an uncaught exception (`SystemExit` included), as
+/// CPython's `_Py_HandleSystemExit`: `code` None is 0, an int is the status (its low 8 bits,
+/// as the OS keeps them), anything else is printed and gives 1.
 fn exit_for(vm: &mut Vm, e: PyErr, source: &str, filename: &str) -> Outcome {
     if vm.err_is(&e, Ty::SystemExit) {
-        let args = crate::types::exceptions::args_of(vm, e.exc);
-        let code = vm.tuple_items(args).and_then(|t| match t {
-            [] => None,
-            [one] => Some(*one),
-            _ => Some(args),
-        });
-        return match code {
-            None => Outcome::Exit(0, String::new()),
-            Some(c) if c.is_none() => Outcome::Exit(0, String::new()),
-            Some(c) => match c.as_small_int() {
-                Some(n) => Outcome::Exit(n as u8, String::new()),
-                None => {
-                    let s = protocols::repr::str(vm, c).unwrap_or_default();
-                    Outcome::Exit(1, format!("{s}\n"))
-                }
-            },
+        vm.temps.push(e.exc);
+        let code = protocols::attr::getattr_str(vm, e.exc, "code").unwrap_or(e.exc);
+        vm.temps.push(code);
+        let outcome = if code.is_none() {
+            Outcome::Exit(0, String::new())
+        } else if let Some(n) = vm.int_of(code) {
+            let status = num_traits::ToPrimitive::to_i64(&n.to_bigint()).map_or(255, |n| n as u8);
+            Outcome::Exit(status, String::new())
+        } else {
+            let s = protocols::repr::str(vm, code).unwrap_or_default();
+            Outcome::Exit(1, format!("{s}\n"))
         };
+        vm.temps.truncate(vm.temps.len() - 2);
+        return outcome;
     }
     let main_file = filename.to_string();
     let lines: Vec<&str> = source.lines().collect();
@@ -121,7 +123,11 @@ fn exit_for(vm: &mut Vm, e: PyErr, source: &str, filename: &str) -> Outcome {
         }
         lines.get(n as usize - 1).map(|l| format!("{l}\n"))
     };
+    let interrupted = vm.err_is(&e, Ty::KeyboardInterrupt);
     let text = describe_with(vm, e, &getline);
+    if interrupted {
+        return Outcome::Interrupted(text);
+    }
     Outcome::Exit(EXIT_UNCAUGHT, text)
 }
 
@@ -133,7 +139,11 @@ fn describe(vm: &mut Vm, e: PyErr, _source: &str) -> String {
 fn describe_with(vm: &mut Vm, e: PyErr, getline: &dyn Fn(&str, u32) -> Option<String>) -> String {
     let mut summaries: Vec<ExceptionSummary> = Vec::new();
     let mut seen: Vec<Value> = Vec::new();
+    // Every exception of the chain is reachable from the root, kept alive while `str()`
+    // and `__notes__` run Python code.
+    vm.temps.push(e.exc);
     summarize(vm, e.exc, &mut summaries, &mut seen);
+    vm.temps.pop();
     traceback::format_exception(&summaries, 0, &traceback::Options::default(), getline)
 }
 
@@ -159,21 +169,28 @@ fn summarize(
             .flatten()
             .and_then(|m| vm.rust_str(m))
     };
-    let message =
+    let mut message =
         protocols::repr::str(vm, exc).unwrap_or_else(|_| "<exception str() failed>".into());
-    let (entries, cause, context, suppress) = match vm.opaque::<ExcData>(exc) {
+    message.push_str(&crate::suggestions::suffix(vm, exc));
+    let notes = notes_of(vm, exc);
+    let syntax_error = if vm.is_instance_ty(exc, Ty::SyntaxError) {
+        Some(syntax_info(vm, exc))
+    } else {
+        None
+    };
+    let (tb, cause, context, suppress) = match vm.opaque::<ExcData>(exc) {
         Some(d) => (
-            d.traceback.lock().clone(),
+            *d.traceback.lock(),
             *d.cause.lock(),
             *d.context.lock(),
             d.suppress_context
                 .load(std::sync::atomic::Ordering::Relaxed),
         ),
-        None => (Vec::new(), Value::NONE, Value::NONE, false),
+        None => (Value::NONE, Value::NONE, Value::NONE, false),
     };
+    let entries = types::tbobject::entries(vm, tb);
     let frames = entries
         .iter()
-        .rev()
         .filter_map(|&(code, lasti)| {
             let c = vm.opaque::<Code>(code)?;
             let co = &c.0.co;
@@ -193,11 +210,99 @@ fn summarize(
     out[index] = ExceptionSummary {
         type_name: traceback::type_display_name(module.as_deref(), &qualname),
         message,
+        notes,
         frames,
+        syntax_error,
         cause,
         context,
         suppress_context: suppress,
-        ..ExceptionSummary::default()
     };
     index
+}
+
+/// `__notes__` as the traceback module reads it.
+fn notes_of(vm: &mut Vm, exc: Value) -> traceback::Notes {
+    vm.temps.push(exc);
+    let notes = protocols::attr::getattr_str(vm, exc, "__notes__");
+    vm.temps.pop();
+    let notes = match notes {
+        Ok(n) if !n.is_none() => n,
+        Ok(_) => return traceback::Notes::Absent,
+        Err(e) if vm.err_is(&e, Ty::AttributeError) => return traceback::Notes::Absent,
+        Err(_) => return traceback::Notes::Other("<__notes__ repr() failed>".into()),
+    };
+    vm.temps.push(notes);
+    let items = match vm.layout_of(notes) {
+        Ty::List => vm.list_data(notes).map(|l| l.snapshot()),
+        Ty::Tuple => vm.tuple_items(notes).map(|t| t.to_vec()),
+        _ => None,
+    };
+    let r = match items {
+        Some(items) => {
+            let mark = vm.temps.len();
+            vm.temps.extend_from_slice(&items);
+            let texts = items
+                .iter()
+                .map(|&n| {
+                    protocols::repr::str(vm, n).unwrap_or_else(|_| "<note str() failed>".into())
+                })
+                .collect();
+            vm.temps.truncate(mark);
+            traceback::Notes::Items(texts)
+        }
+        None => traceback::Notes::Other(
+            protocols::repr::repr(vm, notes).unwrap_or_else(|_| "<__notes__ repr() failed>".into()),
+        ),
+    };
+    vm.temps.pop();
+    r
+}
+
+/// What the traceback module reads from a `SyntaxError` instance's attributes.
+fn syntax_info(vm: &mut Vm, exc: Value) -> traceback::SyntaxErrorInfo {
+    vm.temps.push(exc);
+    let attr = |vm: &mut Vm, name: &str| {
+        protocols::attr::getattr_str(vm, exc, name).unwrap_or(Value::NONE)
+    };
+    let int = |vm: &Vm, v: Value| {
+        vm.int_of(v)
+            .and_then(|n| num_traits::ToPrimitive::to_i64(&n.to_bigint()))
+    };
+    let column = |vm: &Vm, v: Value| {
+        if v.is_none() {
+            traceback::SyntaxColumn::Missing
+        } else {
+            match int(vm, v) {
+                Some(n) => traceback::SyntaxColumn::At(n),
+                None => traceback::SyntaxColumn::NotAnInt,
+            }
+        }
+    };
+    let filename = attr(vm, "filename");
+    let filename = if filename.is_none() {
+        None
+    } else {
+        protocols::repr::str(vm, filename).ok()
+    };
+    let lineno = attr(vm, "lineno");
+    let end_lineno = attr(vm, "end_lineno");
+    let text = attr(vm, "text");
+    let offset = attr(vm, "offset");
+    let end_offset = attr(vm, "end_offset");
+    let msg = attr(vm, "msg");
+    let msg = if protocols::truth(vm, msg).unwrap_or(false) {
+        protocols::repr::str(vm, msg).unwrap_or_default()
+    } else {
+        String::new()
+    };
+    vm.temps.pop();
+    traceback::SyntaxErrorInfo {
+        filename,
+        lineno: int(vm, lineno),
+        end_lineno: int(vm, end_lineno),
+        text: vm.rust_str(text),
+        offset: column(vm, offset),
+        end_offset: column(vm, end_offset),
+        msg,
+    }
 }

@@ -11,6 +11,7 @@ pub mod ops;
 pub mod protocols;
 pub mod report;
 pub mod runtime;
+pub mod suggestions;
 pub mod text;
 pub mod thread;
 pub mod traceback;

@@ -11,6 +11,8 @@ use std::process::ExitCode;
 const EXIT_USAGE: u8 = 64;
 const EXIT_NOT_FOUND: u8 = 65;
 const EXIT_EXCEPTION: u8 = 70;
+/// The status a shell reports for death by `SIGINT`, used if the signal could not end us.
+const EXIT_SIGINT: u8 = 130;
 
 #[derive(clap::Parser, Debug)]
 #[command(
@@ -66,7 +68,35 @@ fn main() -> ExitCode {
             };
         }
     };
-    ExitCode::from(run(cli))
+    ExitCode::from(run_on_big_stack(cli))
+}
+
+/// The interpreter's stack: deep native recursion (the repr or hash of deeply nested
+/// containers) is bounded by the stack left, as in CPython 3.14, so the main thread's 8 MiB
+/// would stop it much earlier than CPython's C code stops. Only the pages used are committed.
+const INTERPRETER_STACK: usize = 32 << 20;
+
+/// Runs [`run`] on a thread with [`INTERPRETER_STACK`] (on the calling thread if none can start).
+fn run_on_big_stack(cli: Cli) -> u8 {
+    let cli = std::sync::Arc::new(std::sync::Mutex::new(Some(cli)));
+    let shared = std::sync::Arc::clone(&cli);
+    let spawned = std::thread::Builder::new()
+        .name("main".into())
+        .stack_size(INTERPRETER_STACK)
+        .spawn(move || {
+            let cli = shared.lock().ok().and_then(|mut c| c.take());
+            cli.map(run)
+        });
+    match spawned {
+        Ok(handle) => match handle.join() {
+            Ok(Some(status)) => status,
+            _ => EXIT_EXCEPTION,
+        },
+        Err(_) => match cli.lock().ok().and_then(|mut c| c.take()) {
+            Some(cli) => run(cli),
+            None => EXIT_EXCEPTION,
+        },
+    }
 }
 
 /// Where the program's source comes from.
@@ -192,12 +222,28 @@ fn execute(
             return EXIT_EXCEPTION;
         }
     };
-    let protopy_vm::api::Outcome::Exit(status, stderr_text) = interp.run_main(code, text, filename);
+    let (status, stderr_text, interrupted) = match interp.run_main(code, text, filename) {
+        protopy_vm::api::Outcome::Exit(status, text) => (status, text, false),
+        protopy_vm::api::Outcome::Interrupted(text) => (EXIT_SIGINT, text, true),
+    };
     let _ = std::io::stdout().flush();
     if !stderr_text.is_empty() {
         eprint!("{stderr_text}");
     }
+    if interrupted {
+        let _ = std::io::stderr().flush();
+        raise_sigint();
+    }
     status
+}
+
+/// Ends the process by `SIGINT`, as CPython does after an uncaught `KeyboardInterrupt`
+/// (returns only if the signal is ignored).
+fn raise_sigint() {
+    #[cfg(unix)]
+    {
+        let _ = nix::sys::signal::raise(nix::sys::signal::Signal::SIGINT);
+    }
 }
 
 /// An OS error as CPython words it: `[Errno 2] No such file or directory`.

@@ -160,12 +160,29 @@ builtin_types! {
     BytesWarning = "BytesWarning": Warning,
     ResourceWarning = "ResourceWarning": Warning,
     EncodingWarning = "EncodingWarning": Warning,
+    ConnectionError = "ConnectionError": OSError,
+    BrokenPipeError = "BrokenPipeError": ConnectionError,
+    ConnectionAbortedError = "ConnectionAbortedError": ConnectionError,
+    ConnectionRefusedError = "ConnectionRefusedError": ConnectionError,
+    ConnectionResetError = "ConnectionResetError": ConnectionError,
+    BlockingIOError = "BlockingIOError": OSError,
+    ChildProcessError = "ChildProcessError": OSError,
+    InterruptedError = "InterruptedError": OSError,
+    ProcessLookupError = "ProcessLookupError": OSError,
+    Frame = "frame": Object,
 }
 
 impl Ty {
     /// Whether the type is `BaseException` or below it.
     pub fn is_exception(self) -> bool {
-        self as u16 >= Ty::BaseException as u16
+        let mut t = self;
+        loop {
+            match t {
+                Ty::BaseException => return true,
+                Ty::Object => return false,
+                _ => t = t.base(),
+            }
+        }
     }
 
     /// Types that user classes may not subclass (CPython's missing `Py_TPFLAGS_BASETYPE`).
@@ -189,6 +206,7 @@ impl Ty {
                 | Ty::MemoryView
                 | Ty::MemberDescriptor
                 | Ty::MappingProxy
+                | Ty::Frame
         )
     }
 

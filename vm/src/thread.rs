@@ -33,6 +33,8 @@ pub struct Vm {
     pub handled: Value,
     /// Python call depth, checked against the recursion limit.
     pub depth: usize,
+    /// Native recursion depth (see [`Vm::enter_native`]).
+    pub native_depth: usize,
     /// Objects whose repr/str is in progress (the recursion guard of `Py_ReprEnter`).
     pub repr_guard: Vec<Value>,
     /// Set by `RERAISE` and bare `raise`: the unwind adds no traceback entry.
@@ -55,6 +57,7 @@ impl Vm {
             temps: Vec::new(),
             handled: Value::NONE,
             depth: 0,
+            native_depth: 0,
             repr_guard: Vec::new(),
             reraising: false,
             lookup_cache: Default::default(),
@@ -106,21 +109,26 @@ impl Vm {
         r
     }
 
-    /// Counts a level of native recursion (repr, comparison of nested containers) against
-    /// the recursion limit; the caller decrements `depth` when done.
+    /// Enters a level of native recursion (repr, hashing or comparison of nested containers),
+    /// which CPython 3.14 bounds by the machine stack rather than by the recursion limit:
+    /// RecursionError when the stack runs low. The caller calls [`Vm::exit_native`] when done.
     pub fn enter_native(&mut self, what: &str) -> PyResult<()> {
-        let limit = self
-            .rt
-            .recursion_limit
-            .load(std::sync::atomic::Ordering::Relaxed);
-        if self.depth >= limit {
+        /// Stack kept free for the level about to run (Python frames grow their own).
+        const RESERVE: usize = 256 * 1024;
+        let low = stacker::remaining_stack().is_some_and(|left| left < RESERVE);
+        if low {
             return Err(self.new_error(
                 Ty::RecursionError,
                 &format!("maximum recursion depth exceeded{what}"),
             ));
         }
-        self.depth += 1;
+        self.native_depth += 1;
         Ok(())
+    }
+
+    /// Leaves a level entered with [`Vm::enter_native`].
+    pub fn exit_native(&mut self) {
+        self.native_depth = self.native_depth.saturating_sub(1);
     }
 
     // ---- types ----

@@ -284,7 +284,10 @@ impl<'a> Compiler<'a> {
             self.visit_expr(m)?;
             self.emit(Opcode::CALL, 0);
         }
+        // The raise is placed at the test, which the traceback underlines (as CPython does).
+        let saved = self.set_loc(test.range);
         self.emit(Opcode::RAISE_VARARGS, 1);
+        self.restore_loc(saved);
         self.bind(end);
         Ok(())
     }

@@ -131,6 +131,21 @@ fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `next(iterator[, default])`.
 fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "next", 1, 2)?;
+    if vm
+        .opaque::<crate::eval::generator::GenData>(args.pos[0])
+        .is_some()
+    {
+        // A generator's return value travels in its StopIteration (`gen_iternext`).
+        use crate::eval::generator::{resume, Resumed};
+        return match resume(vm, args.pos[0], Value::NONE, None)? {
+            Resumed::Yielded(v) => Ok(v),
+            Resumed::Returned(_) if args.pos.len() == 2 => Ok(args.pos[1]),
+            Resumed::Returned(v) if v.is_none() => {
+                Err(vm.new_error_args(Ty::StopIteration, vec![]))
+            }
+            Resumed::Returned(v) => Err(vm.new_error_args(Ty::StopIteration, vec![v])),
+        };
+    }
     match protocols::iter::next(vm, args.pos[0])? {
         Some(v) => Ok(v),
         None => match args.get(1) {
@@ -383,6 +398,7 @@ fn exposed(ty: Ty) -> bool {
             | Ty::Traceback
             | Ty::MemberDescriptor
             | Ty::MappingProxy
+            | Ty::Frame
             | Ty::Iterator
             | Ty::ListIterator
             | Ty::ListReverseIterator
@@ -425,6 +441,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         let k = vm.intern(name)?;
         dict::set_item(vm, b, k, v)?;
     }
+    crate::types::exceptions::install_aliases(vm)?;
     let k = vm.intern("__name__")?;
     let v = vm.intern("builtins")?;
     dict::set_item(vm, b, k, v)

@@ -59,6 +59,9 @@ pub fn resume_frame(vm: &mut Vm, frame: Frame, throw: Option<PyErr>) -> (Frame, 
         None => execute(vm),
     });
     vm.depth -= 1;
+    if let Err(e) = &r {
+        crate::types::exceptions::set_propagating(vm, e.exc, true);
+    }
     let frame = match vm.frames.pop() {
         Some(f) => f,
         None => return (empty_frame_placeholder(vm), r),
@@ -252,9 +255,12 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
 /// handler covering the failing instruction; returns the exception when there is none.
 fn unwind(vm: &mut Vm, e: PyErr) -> PyResult<()> {
     let reraise = std::mem::take(&mut vm.reraising);
+    let propagating = crate::types::exceptions::set_propagating(vm, e.exc, false);
     if !reraise {
         crate::types::exceptions::traceback_here(vm, e.exc);
-        crate::types::exceptions::set_context_from_handled(vm, e.exc);
+        if !propagating {
+            crate::types::exceptions::set_context_from_handled(vm, e.exc);
+        }
     }
     let f = vm.f();
     // The handler covers the instruction that raised; `lasti` (moved back by `RERAISE` to

@@ -6,6 +6,7 @@ pub mod native_module;
 pub mod sys;
 pub mod sys_info;
 pub mod time;
+pub mod sys_exc;
 
 use crate::thread::{PyResult, Vm};
 
@@ -13,5 +14,6 @@ use crate::thread::{PyResult, Vm};
 pub fn install_all(vm: &mut Vm) -> PyResult<()> {
     sys::install(vm)?;
     math::install(vm)?;
-    time::install(vm)
+    time::install(vm)?;
+    sys_exc::install(vm)
 }

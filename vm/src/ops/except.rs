@@ -7,19 +7,27 @@ use crate::eval::Step;
 use crate::protocols;
 use crate::runtime::Ty;
 use crate::thread::{PyErr, PyResult, Vm};
-use crate::types::{typeobj, Args};
+use crate::types::{exceptions, typeobj, Args};
 
-/// An exception instance from `raise X`: classes are called with no arguments.
-fn make_exception(vm: &mut Vm, v: Value) -> PyResult<Value> {
+/// An exception instance from `raise X` (`what`: "exceptions") or `from X` ("exception
+/// causes"): classes are called with no arguments.
+fn make_exception(vm: &mut Vm, v: Value, what: &str) -> PyResult<Value> {
     if typeobj::is_type(vm, v) {
         let h = v.as_handle().unwrap_or(vm.ty(Ty::Object));
         if typeobj::is_subtype(vm, h, vm.ty(Ty::BaseException)) {
-            return protocols::call::call(vm, v, Args::default());
+            let exc = protocols::call::call(vm, v, Args::default())?;
+            if !vm.is_instance_ty(exc, Ty::BaseException) {
+                let (n, t) = (typeobj::type_name(vm, h), vm.type_name(exc));
+                return Err(vm.type_error(&format!(
+                    "calling {n} should have returned an instance of BaseException, not {t}"
+                )));
+            }
+            return Ok(exc);
         }
     } else if vm.is_instance_ty(v, Ty::BaseException) {
         return Ok(v);
     }
-    Err(vm.type_error("exceptions must derive from BaseException"))
+    Err(vm.type_error(&format!("{what} must derive from BaseException")))
 }
 
 pub fn raise(vm: &mut Vm, arg: u32) -> Step {
@@ -34,25 +42,22 @@ pub fn raise(vm: &mut Vm, arg: u32) -> Step {
         }
         1 => {
             let v = vm.f().peek(1);
-            let exc = make_exception(vm, v)?;
+            let exc = make_exception(vm, v, "exceptions")?;
+            exceptions::set_propagating(vm, exc, false);
             Err(PyErr { exc })
         }
         _ => {
             let (v, c) = (vm.f().peek(2), vm.f().peek(1));
-            let exc = make_exception(vm, v)?;
+            let exc = make_exception(vm, v, "exceptions")?;
             vm.temps.push(exc);
             let cause = if c.is_none() {
                 Ok(Value::NONE)
             } else {
-                make_exception(vm, c)
+                make_exception(vm, c, "exception causes")
             };
             vm.temps.pop();
-            let cause = cause?;
-            if let Some(d) = vm.opaque::<crate::types::exceptions::ExcData>(exc) {
-                *d.cause.lock() = cause;
-                d.suppress_context
-                    .store(true, std::sync::atomic::Ordering::Relaxed);
-            }
+            exceptions::set_cause(vm, exc, cause?);
+            exceptions::set_propagating(vm, exc, false);
             Err(PyErr { exc })
         }
     }

@@ -28,7 +28,9 @@ pub fn unbound_local(vm: &mut Vm, i: u32) -> PyErr {
 #[cold]
 fn name_error(vm: &mut Vm, name: Value) -> PyErr {
     let n = vm.rust_str(name).unwrap_or_default();
-    vm.new_error(Ty::NameError, &format!("name '{n}' is not defined"))
+    let e = vm.new_error(Ty::NameError, &format!("name '{n}' is not defined"));
+    crate::types::exc_kinds::set_name_error_name(vm, e.exc, name);
+    e
 }
 
 /// A global, then a builtin.
@@ -243,10 +245,14 @@ pub fn cells(vm: &mut Vm, op: Op, arg: u32) -> Step {
                     .to_string();
                 let is_free = i >= vm.f().fast.len() - vm.f().code.co.freevars.len();
                 return Err(if is_free {
-                    vm.new_error(
+                    let e = vm.new_error(
                         Ty::NameError,
                         &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
-                    )
+                    );
+                    if let Ok(n) = vm.new_str(&name) {
+                        crate::types::exc_kinds::set_name_error_name(vm, e.exc, n);
+                    }
+                    e
                 } else {
                     unbound_local(vm, arg)
                 });

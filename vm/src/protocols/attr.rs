@@ -213,7 +213,9 @@ pub fn no_attribute(vm: &mut Vm, obj: Value, name: Value) -> PyErr {
             .flatten()
             .and_then(|v| vm.rust_str(v))
             .unwrap_or_default();
-        return vm.attribute_error(&format!("module '{mn}' has no attribute '{n}'"));
+        let e = vm.attribute_error(&format!("module '{mn}' has no attribute '{n}'"));
+        crate::types::exceptions::set_attr_error_info(vm, e.exc, obj, name);
+        return e;
     }
     let t = vm.type_name(obj);
     let e = vm.attribute_error(&format!("'{t}' object has no attribute '{n}'"));

@@ -62,7 +62,7 @@ pub fn rich_compare(vm: &mut Vm, a: Value, b: Value, op: usize) -> PyResult<Valu
     }
     vm.enter_native(" in comparison")?;
     let r = rich_compare_inner(vm, a, b, op);
-    vm.depth -= 1;
+    vm.exit_native();
     r
 }
 

@@ -106,7 +106,11 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
         }
         if let Ok(t) = vm.m.get_value::<TupleData>(v) {
             let items: Vec<Value> = t.items.to_vec();
-            return tuple_hash(vm, &items);
+            // Nested tuples hash recursively: bounded like other native recursion.
+            vm.enter_native(" while hashing a tuple")?;
+            let r = tuple_hash(vm, &items);
+            vm.exit_native();
+            return r;
         }
         if let Some(h) = crate::types::set::frozenset_hash(vm, v) {
             return Ok(h);

@@ -15,7 +15,7 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
     }
     vm.enter_native(" while getting the repr of an object")?;
     let r = repr_inner(vm, v);
-    vm.depth -= 1;
+    vm.exit_native();
     r
 }
 

@@ -10,6 +10,8 @@ pub mod complex;
 pub mod descr;
 pub mod dict;
 pub mod dict_views;
+pub mod exc_kinds;
+pub mod exc_oserror;
 pub mod exceptions;
 pub mod float;
 pub mod function;
@@ -38,6 +40,7 @@ pub mod structseq;
 pub mod subclass;
 pub mod superobj;
 pub mod table_iter;
+pub mod tbobject;
 pub mod tuple;
 pub mod typecreate;
 pub mod typeobj;
@@ -222,7 +225,7 @@ pub fn methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::Dict => dict::METHODS,
         Ty::Set => set::SET_METHODS,
         Ty::FrozenSet => set::FROZENSET_METHODS,
-        Ty::BaseException => exceptions::METHODS,
+        _ if ty.is_exception() => exc_kinds::methods_for(ty),
         Ty::Property => descr::PROPERTY_METHODS,
         Ty::Range => range::METHODS,
         Ty::Slice => slice::METHODS,
@@ -264,7 +267,7 @@ pub fn more_methods_of(ty: Ty) -> &'static [NativeMethod] {
 /// The attribute getters of a builtin type.
 pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
     match ty {
-        Ty::BaseException => exceptions::GETSETS,
+        _ if ty.is_exception() => exc_kinds::getsets_for(ty),
         Ty::Object => object::GETSETS,
         Ty::Function => function::GETSETS,
         Ty::Int | Ty::Bool => int::GETSETS,
@@ -274,8 +277,9 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::Slice => slice::GETSETS,
         Ty::Type => typeobj::GETSETS,
         Ty::Property => descr::PROPERTY_GETSETS,
-        Ty::StopIteration => exceptions::STOP_GETSETS,
-        Ty::SystemExit => exceptions::EXIT_GETSETS,
+        Ty::Traceback => tbobject::TRACEBACK_GETSETS,
+        Ty::Frame => tbobject::FRAME_GETSETS,
+        Ty::Code => tbobject::CODE_GETSETS,
         Ty::Method => function::METHOD_GETSETS,
         Ty::BuiltinFunction => function::NATIVE_GETSETS,
         Ty::Module => module::GETSETS,

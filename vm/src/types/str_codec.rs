@@ -55,17 +55,9 @@ pub fn unicode_error(vm: &mut Vm, e: TextError) -> PyErr {
                 .new_error_args(ty, vec![enc, obj, start, end, reason])
                 .exc;
             vm.temps.push(exc);
-            if let Some(d) = crate::protocols::attr::instance_dict(vm, exc) {
-                for (k, v) in [
-                    ("encoding", enc),
-                    ("object", obj),
-                    ("start", start),
-                    ("end", end),
-                    ("reason", reason),
-                ] {
-                    let k = vm.intern(k)?;
-                    super::dict::set_item(vm, d, k, v)?;
-                }
+            // The exception's fields, in the order of its arguments (exc_kinds' layout).
+            for (i, v) in [enc, obj, start, end, reason].into_iter().enumerate() {
+                super::exc_kinds::set_slot(vm, exc, i, v);
             }
             Ok(PyErr { exc })
         })();
@@ -75,56 +67,6 @@ pub fn unicode_error(vm: &mut Vm, e: TextError) -> PyErr {
     match built {
         Ok(e) | Err(e) => e,
     }
-}
-
-/// `str()` of a `UnicodeEncodeError`/`UnicodeDecodeError` made with its five arguments, as
-/// CPython's `UnicodeEncodeError_str`/`UnicodeDecodeError_str` give it; None for other
-/// exceptions (or other argument shapes).
-pub fn unicode_error_str(vm: &mut Vm, exc: Value) -> Option<String> {
-    let decode = vm.is_instance_ty(exc, Ty::UnicodeDecodeError);
-    if !decode && !vm.is_instance_ty(exc, Ty::UnicodeEncodeError) {
-        return None;
-    }
-    let args = super::exceptions::args_of(vm, exc);
-    let items = vm.tuple_items(args)?.to_vec();
-    let [enc, obj, start, end, reason] = items.as_slice() else {
-        return None;
-    };
-    let enc = vm.rust_str(*enc)?;
-    let reason = vm.rust_str(*reason)?;
-    let small = |v: Value| match vm.int_of(v) {
-        Some(crate::numeric::Int::Small(n)) => usize::try_from(n).ok(),
-        _ => None,
-    };
-    let (start, end) = (small(*start)?, small(*end)?);
-    if end == start + 1 {
-        if decode {
-            let b = *vm.m.get_value::<BytesData>(*obj).ok()?.bytes.get(start)?;
-            return Some(format!(
-                "'{enc}' codec can't decode byte 0x{b:02x} in position {start}: {reason}"
-            ));
-        }
-        let cp = vm.pystr(*obj)?.code_points().nth(start)?;
-        let shown = if cp < 0x100 {
-            format!("\\x{cp:02x}")
-        } else if cp < 0x10000 {
-            format!("\\u{cp:04x}")
-        } else {
-            format!("\\U{cp:08x}")
-        };
-        return Some(format!(
-            "'{enc}' codec can't encode character '{shown}' in position {start}: {reason}"
-        ));
-    }
-    let verb = if decode {
-        "decode bytes"
-    } else {
-        "encode characters"
-    };
-    Some(format!(
-        "'{enc}' codec can't {verb} in position {start}-{}: {reason}",
-        end.wrapping_sub(1)
-    ))
 }
 
 /// An `encoding`/`errors` argument: a str, or `TypeError` naming the function.

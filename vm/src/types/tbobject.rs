@@ -1,0 +1,252 @@
+//! Traceback objects (CPython's Python/traceback.c `PyTraceBack_Here` and `tb_getsetters`) and
+//! the frame objects their `tb_frame` gives (Objects/frameobject.c, read-only here: a frame as
+//! it was when the exception passed), with the `co_*` attributes of code objects these need
+//! (Objects/codeobject.c).
+
+use protopy_objects::{Trace, Tracer, Value};
+
+use super::function::Code;
+use super::{Getter, Setter};
+use crate::runtime::Ty;
+use crate::thread::{PyResult, Vm};
+
+/// A `traceback` entry: one frame an exception passed, linked to the next one inwards.
+pub struct TbData {
+    pub next: Value,
+    /// The `frame` object.
+    pub frame: Value,
+    /// The code object and the instruction that was running.
+    pub code: Value,
+    pub lasti: u32,
+}
+
+impl Trace for TbData {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit(self.next);
+        t.visit(self.frame);
+        t.visit(self.code);
+    }
+}
+
+/// A `frame` object as it was when a traceback entry was made.
+pub struct FrameObj {
+    pub code: Value,
+    pub globals: Value,
+    pub builtins: Value,
+    /// The locals mapping of a module or class body, else NULL.
+    pub locals: Value,
+    /// A function frame's fast slots (a tuple, NULL for unbound ones) where the interpreter
+    /// kept them (the innermost frame of a `NameError` or `AttributeError`, for the
+    /// traceback's suggestions: see [`frame_locals`]), else NULL.
+    pub fast: Value,
+    pub lineno: u32,
+}
+
+impl Trace for FrameObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit(self.code);
+        t.visit(self.globals);
+        t.visit(self.builtins);
+        t.visit(self.locals);
+        t.visit(self.fast);
+    }
+}
+
+/// A new traceback entry for the running frame, in front of `next`; `with_locals` keeps a
+/// function frame's fast locals.
+pub fn new_traceback(
+    vm: &mut Vm,
+    next: Value,
+    code: Value,
+    lasti: u32,
+    with_locals: bool,
+) -> PyResult<Value> {
+    let Some(f) = vm.frames.last() else {
+        return Ok(next);
+    };
+    let (globals, builtins, locals) = (f.globals, f.builtins, f.locals);
+    let fast = if locals.is_null() && with_locals {
+        let slots = f.fast.clone();
+        vm.new_tuple(slots)?
+    } else {
+        Value::NULL
+    };
+    let lineno = line_of(vm, code, lasti).unwrap_or(0);
+    vm.temps.push(fast);
+    let frame = vm.new_opaque(
+        Ty::Frame,
+        FrameObj {
+            code,
+            globals,
+            builtins,
+            locals,
+            fast,
+            lineno,
+        },
+    );
+    vm.temps.pop();
+    let frame = frame?;
+    vm.new_opaque(
+        Ty::Traceback,
+        TbData {
+            next,
+            frame,
+            code,
+            lasti,
+        },
+    )
+}
+
+/// The locals of a frame object as a dict: a module or class body's mapping, or the bound fast
+/// locals kept for a function frame (cells read through); None when none were kept.
+pub fn frame_locals(vm: &mut Vm, frame: Value) -> PyResult<Option<Value>> {
+    let Some((code, locals, fast)) = vm
+        .opaque::<FrameObj>(frame)
+        .map(|f| (f.code, f.locals, f.fast))
+    else {
+        return Ok(None);
+    };
+    if !locals.is_null() {
+        return Ok(Some(locals));
+    }
+    let (Some(c), Some(slots)) = (vm.opaque::<Code>(code), vm.tuple_items(fast)) else {
+        return Ok(None);
+    };
+    let co = &c.0.co;
+    let nvars = co.varnames.len();
+    let pairs: Vec<(String, Value)> = slots
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &v)| {
+            let name = co.localsplus_name(i)?;
+            let is_cell = i >= nvars || co.cellvars.iter().any(|c| c == name);
+            let v = match vm.m.get_value::<protopy_objects::CellData>(v) {
+                Ok(cell) if is_cell => cell.0.load(),
+                _ => v,
+            };
+            (!v.is_null()).then(|| (name.to_string(), v))
+        })
+        .collect();
+    let d = vm.new_dict()?;
+    vm.temps.push(d);
+    let r = (|| -> PyResult<()> {
+        for (name, v) in pairs {
+            let k = vm.new_str(&name)?;
+            super::dict::set_item(vm, d, k, v)?;
+        }
+        Ok(())
+    })();
+    vm.temps.pop();
+    r.map(|()| Some(d))
+}
+
+/// The line of instruction `lasti` of a code object (None: no line).
+pub fn line_of(vm: &Vm, code: Value, lasti: u32) -> Option<u32> {
+    let c = vm.opaque::<Code>(code)?;
+    let line = c.0.co.locations.get(lasti as usize)?.line;
+    (line > 0).then_some(line)
+}
+
+/// The entries of a traceback chain, outermost first: `(code object, instruction)`.
+pub fn entries(vm: &Vm, mut tb: Value) -> Vec<(Value, u32)> {
+    let mut out = Vec::new();
+    while let Some(d) = vm.opaque::<TbData>(tb) {
+        out.push((d.code, d.lasti));
+        tb = d.next;
+    }
+    out
+}
+
+fn tb_data<R>(vm: &mut Vm, tb: Value, f: impl FnOnce(&TbData) -> R) -> PyResult<R> {
+    match vm.opaque::<TbData>(tb) {
+        Some(d) => Ok(f(d)),
+        None => Err(vm.type_error("descriptor requires a 'traceback' object")),
+    }
+}
+
+fn tb_next(vm: &mut Vm, tb: Value) -> PyResult<Value> {
+    tb_data(vm, tb, |d| d.next)
+}
+
+fn tb_frame(vm: &mut Vm, tb: Value) -> PyResult<Value> {
+    tb_data(vm, tb, |d| d.frame)
+}
+
+fn tb_lineno(vm: &mut Vm, tb: Value) -> PyResult<Value> {
+    let (code, lasti) = tb_data(vm, tb, |d| (d.code, d.lasti))?;
+    match line_of(vm, code, lasti) {
+        Some(l) => vm.new_i64(i64::from(l)),
+        None => Ok(Value::NONE),
+    }
+}
+
+pub const TRACEBACK_GETSETS: &[(&str, Getter, Option<Setter>)] = &[
+    ("tb_next", tb_next, None),
+    ("tb_frame", tb_frame, None),
+    ("tb_lineno", tb_lineno, None),
+];
+
+fn frame_data<R>(vm: &mut Vm, f: Value, get: impl FnOnce(&FrameObj) -> R) -> PyResult<R> {
+    match vm.opaque::<FrameObj>(f) {
+        Some(d) => Ok(get(d)),
+        None => Err(vm.type_error("descriptor requires a 'frame' object")),
+    }
+}
+
+fn f_code(vm: &mut Vm, f: Value) -> PyResult<Value> {
+    frame_data(vm, f, |d| d.code)
+}
+
+fn f_globals(vm: &mut Vm, f: Value) -> PyResult<Value> {
+    frame_data(vm, f, |d| d.globals)
+}
+
+fn f_lineno(vm: &mut Vm, f: Value) -> PyResult<Value> {
+    let l = frame_data(vm, f, |d| d.lineno)?;
+    if l == 0 {
+        return Ok(Value::NONE);
+    }
+    vm.new_i64(i64::from(l))
+}
+
+pub const FRAME_GETSETS: &[(&str, Getter, Option<Setter>)] = &[
+    ("f_code", f_code, None),
+    ("f_globals", f_globals, None),
+    ("f_lineno", f_lineno, None),
+];
+
+/// Reads a text field of a code object.
+fn code_text(vm: &mut Vm, code: Value, field: fn(&Code) -> &str) -> PyResult<Value> {
+    let s = match vm.opaque::<Code>(code) {
+        Some(c) => field(c).to_string(),
+        None => return Err(vm.type_error("descriptor requires a 'code' object")),
+    };
+    vm.new_str(&s)
+}
+
+fn co_name(vm: &mut Vm, code: Value) -> PyResult<Value> {
+    code_text(vm, code, |c| &c.0.co.name)
+}
+
+fn co_qualname(vm: &mut Vm, code: Value) -> PyResult<Value> {
+    code_text(vm, code, |c| &c.0.co.qualname)
+}
+
+fn co_filename(vm: &mut Vm, code: Value) -> PyResult<Value> {
+    code_text(vm, code, |c| &c.0.co.filename)
+}
+
+fn co_firstlineno(vm: &mut Vm, code: Value) -> PyResult<Value> {
+    let line = match vm.opaque::<Code>(code) {
+        Some(c) => c.0.co.first_line,
+        None => return Err(vm.type_error("descriptor requires a 'code' object")),
+    };
+    vm.new_i64(i64::from(line))
+}
+
+pub const CODE_GETSETS: &[(&str, Getter, Option<Setter>)] = &[
+    ("co_name", co_name, None),
+    ("co_qualname", co_qualname, None),
+    ("co_filename", co_filename, None),
+    ("co_firstlineno", co_firstlineno, None),
+];
