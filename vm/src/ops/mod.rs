@@ -6,6 +6,7 @@ pub mod build;
 pub mod call;
 pub mod except;
 pub mod load_store;
+pub mod with;
 
 use protopy_compiler::bytecode::Opcode as Op;
 use protopy_objects::Value;
@@ -137,6 +138,8 @@ pub fn dispatch(vm: &mut Vm, op: Op, arg: u32) -> Step {
                 Err(PyErr { exc })
             }
         }
+        Op::LOAD_SPECIAL => with::load_special(vm, arg),
+        Op::WITH_EXCEPT_START => with::with_except_start(vm),
         Op::RAISE_VARARGS => except::raise(vm, arg),
         Op::RERAISE => except::reraise(vm, arg),
         Op::PUSH_EXC_INFO => {

@@ -2,6 +2,8 @@
 //! directory and its `PyMethodDef` arrays). Native functions take [`Args`] and are declared in
 //! plain `(name, fn, signature)` tables ([`NativeMethod`]).
 
+pub mod cell;
+pub mod code;
 pub mod descr;
 pub mod dict;
 pub mod exceptions;
@@ -200,6 +202,8 @@ pub fn methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::Property => descr::PROPERTY_METHODS,
         Ty::Range => range::METHODS,
         Ty::Generator => crate::eval::generator::METHODS,
+        Ty::Code => code::METHODS,
+        Ty::Cell => cell::METHODS,
         _ if iter::is_iterator_type(ty) => iter::METHODS,
         _ => &[],
     }
@@ -237,6 +241,8 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::BuiltinFunction => function::NATIVE_GETSETS,
         Ty::Module => module::GETSETS,
         Ty::Generator => crate::eval::generator::GETSETS,
+        Ty::Code => code::GETSETS,
+        Ty::Cell => cell::GETSETS,
         _ => &[],
     }
 }
