@@ -71,9 +71,10 @@ pub fn dispatch(vm: &mut Vm, op: Op, arg: u32) -> Step {
         Op::BUILD_TUPLE | Op::BUILD_LIST | Op::BUILD_MAP | Op::BUILD_STRING | Op::BUILD_SET => {
             build::build(vm, op, arg)
         }
-        Op::LIST_APPEND | Op::LIST_EXTEND | Op::MAP_ADD | Op::DICT_UPDATE | Op::DICT_MERGE => {
+        Op::LIST_APPEND | Op::LIST_EXTEND | Op::MAP_ADD | Op::DICT_UPDATE => {
             build::add_to(vm, op, arg)
         }
+        Op::DICT_MERGE => call::dict_merge(vm, arg),
         Op::UNPACK_SEQUENCE => build::unpack_sequence(vm, arg),
         Op::FORMAT_SIMPLE | Op::CONVERT_VALUE | Op::FORMAT_WITH_SPEC => build::format(vm, op, arg),
         Op::CALL => call::call(vm, arg, false),

@@ -114,6 +114,9 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Value> {
     if let Some(v) = crate::types::superobj::super_getattr(vm, obj, name)? {
         return Ok(v);
     }
+    if vm.opaque::<BoundMethod>(obj).is_some() {
+        return crate::types::method::method_getattr(vm, obj, name);
+    }
     let ty = vm.type_of(obj);
     if typeobj::is_heap_type(vm, ty) {
         let ga = vm.intern("__getattribute__")?;

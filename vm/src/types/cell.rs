@@ -65,3 +65,32 @@ pub const METHODS: &[NativeMethod] = &[NativeMethod {
 
 pub const GETSETS: &[(&str, Getter, Option<Setter>)] =
     &[("cell_contents", cell_contents, Some(set_cell_contents))];
+
+/// Compares two cells by their contents; an empty cell sorts before a full one
+/// (`cell_richcompare`).
+pub fn compare(vm: &mut Vm, a: Value, b: Value, op: usize) -> PyResult<Option<bool>> {
+    let load = |vm: &Vm, v: Value| vm.m.get_value::<CellData>(v).map(|c| c.0.load()).ok();
+    let (Some(x), Some(y)) = (load(vm, a), load(vm, b)) else {
+        return Ok(None);
+    };
+    if x.is_null() || y.is_null() {
+        let o = (!x.is_null()).cmp(&!y.is_null());
+        return Ok(Some(match op {
+            0 => o.is_lt(),
+            1 => o.is_le(),
+            2 => o.is_eq(),
+            3 => o.is_ne(),
+            4 => o.is_gt(),
+            _ => o.is_ge(),
+        }));
+    }
+    let mark = vm.temps.len();
+    vm.temps.extend([x, y]);
+    let r = crate::protocols::compare::rich_compare(vm, x, y, op);
+    vm.temps.truncate(mark);
+    let r = r?;
+    vm.temps.push(r);
+    let t = crate::protocols::truth(vm, r);
+    vm.temps.truncate(mark);
+    t.map(Some)
+}

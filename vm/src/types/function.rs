@@ -125,6 +125,8 @@ pub struct Function {
     pub doc: AtomicValue,
     pub module: AtomicValue,
     pub annotate: AtomicValue,
+    /// The `__annotations__` dict once computed (NULL before).
+    pub annotations: AtomicValue,
 }
 
 impl Trace for Function {
@@ -142,6 +144,7 @@ impl Trace for Function {
             &self.doc,
             &self.module,
             &self.annotate,
+            &self.annotations,
         ] {
             a.trace(t);
         }
@@ -180,6 +183,7 @@ pub fn new_function(vm: &mut Vm, code: Value, globals: Value) -> PyResult<Value>
         doc: AtomicValue::new(doc),
         module: AtomicValue::new(module),
         annotate: AtomicValue::new(Value::NONE),
+        annotations: AtomicValue::new(Value::NULL),
     };
     let r = vm.new_opaque(Ty::Function, f);
     vm.temps.truncate(vm.temps.len() - 3);
@@ -407,121 +411,6 @@ fn missing_error(vm: &mut Vm, qn: &str, names: &[String], kind: &str) -> crate::
         if n == 1 { "" } else { "s" }
     ))
 }
-
-/// A getter and setter pair for a plain `AtomicValue` field of `Function` (`__name__`, ...):
-/// the getter gives `None` for a non-function, the setter ignores one.
-macro_rules! function_field {
-    ($($get:ident, $set:ident => $field:ident;)*) => {$(
-        fn $get(vm: &mut Vm, v: Value) -> PyResult<Value> {
-            Ok(vm.opaque::<Function>(v).map(|f| f.$field.load()).unwrap_or(Value::NONE))
-        }
-        fn $set(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
-            if let Some(f) = vm.opaque::<Function>(v) {
-                f.$field.store(n);
-            }
-            Ok(())
-        }
-    )*};
-}
-
-function_field! {
-    fn_name, fn_set_name => name;
-    fn_qualname, fn_set_qualname => qualname;
-    fn_doc, fn_set_doc => doc;
-    fn_module, fn_set_module => module;
-}
-
-fn fn_defaults(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    let d = vm
-        .opaque::<Function>(v)
-        .map(|f| f.defaults.load())
-        .unwrap_or(Value::NONE);
-    Ok(if d.is_null() { Value::NONE } else { d })
-}
-fn fn_set_defaults(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
-    if let Some(f) = vm.opaque::<Function>(v) {
-        f.defaults.store(if n.is_none() { Value::NULL } else { n });
-    }
-    Ok(())
-}
-fn fn_kwdefaults(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    let d = vm
-        .opaque::<Function>(v)
-        .map(|f| f.kwdefaults.load())
-        .unwrap_or(Value::NONE);
-    Ok(if d.is_null() { Value::NONE } else { d })
-}
-fn fn_code(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(vm
-        .opaque::<Function>(v)
-        .map(|f| f.code)
-        .unwrap_or(Value::NONE))
-}
-fn fn_globals(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(vm
-        .opaque::<Function>(v)
-        .map(|f| f.globals)
-        .unwrap_or(Value::NONE))
-}
-fn fn_dict(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(vm
-        .opaque::<Function>(v)
-        .map(|f| f.dict.load())
-        .unwrap_or(Value::NONE))
-}
-fn fn_closure(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    let c = vm
-        .opaque::<Function>(v)
-        .map(|f| f.closure.load())
-        .unwrap_or(Value::NONE);
-    Ok(if c.is_null() { Value::NONE } else { c })
-}
-
-pub const GETSETS: &[(&str, super::Getter, Option<super::Setter>)] = &[
-    ("__name__", fn_name, Some(fn_set_name)),
-    ("__qualname__", fn_qualname, Some(fn_set_qualname)),
-    ("__doc__", fn_doc, Some(fn_set_doc)),
-    ("__module__", fn_module, Some(fn_set_module)),
-    ("__defaults__", fn_defaults, Some(fn_set_defaults)),
-    ("__kwdefaults__", fn_kwdefaults, None),
-    ("__code__", fn_code, None),
-    ("__globals__", fn_globals, None),
-    ("__dict__", fn_dict, None),
-    ("__closure__", fn_closure, None),
-];
-
-fn m_func(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(vm
-        .opaque::<BoundMethod>(v)
-        .map(|m| m.func)
-        .unwrap_or(Value::NONE))
-}
-fn m_self(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(vm
-        .opaque::<BoundMethod>(v)
-        .map(|m| m.obj)
-        .unwrap_or(Value::NONE))
-}
-fn m_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    let f = m_func(vm, v)?;
-    crate::protocols::attr::getattr_str(vm, f, "__name__")
-}
-fn m_qualname(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    let f = m_func(vm, v)?;
-    crate::protocols::attr::getattr_str(vm, f, "__qualname__")
-}
-fn m_doc(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    let f = m_func(vm, v)?;
-    crate::protocols::attr::getattr_str(vm, f, "__doc__")
-}
-
-pub const METHOD_GETSETS: &[(&str, super::Getter, Option<super::Setter>)] = &[
-    ("__func__", m_func, None),
-    ("__self__", m_self, None),
-    ("__name__", m_name, None),
-    ("__qualname__", m_qualname, None),
-    ("__doc__", m_doc, None),
-];
 
 fn n_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let n = vm.opaque::<Native>(v).map(|n| n.name).unwrap_or("");

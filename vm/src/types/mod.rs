@@ -9,10 +9,12 @@ pub mod dict;
 pub mod exceptions;
 pub mod float;
 pub mod function;
+pub mod function_attrs;
 pub mod int;
 pub mod iter;
 pub mod iter_tools;
 pub mod list;
+pub mod method;
 pub mod module;
 pub mod object;
 pub mod range;
@@ -204,6 +206,8 @@ pub fn methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::Generator => crate::eval::generator::METHODS,
         Ty::Code => code::METHODS,
         Ty::Cell => cell::METHODS,
+        Ty::Function => function_attrs::METHODS,
+        Ty::Method => method::METHODS,
         _ if iter::is_iterator_type(ty) => iter::METHODS,
         _ => &[],
     }
@@ -228,7 +232,7 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
     match ty {
         Ty::BaseException => exceptions::GETSETS,
         Ty::Object => object::GETSETS,
-        Ty::Function => function::GETSETS,
+        Ty::Function => function_attrs::GETSETS,
         Ty::Int | Ty::Bool => int::GETSETS,
         Ty::Float => float::GETSETS,
         Ty::Range => range::GETSETS,
@@ -237,7 +241,7 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::Property => descr::PROPERTY_GETSETS,
         Ty::StopIteration => exceptions::STOP_GETSETS,
         Ty::SystemExit => exceptions::EXIT_GETSETS,
-        Ty::Method => function::METHOD_GETSETS,
+        Ty::Method => method::GETSETS,
         Ty::BuiltinFunction => function::NATIVE_GETSETS,
         Ty::Module => module::GETSETS,
         Ty::Generator => crate::eval::generator::GETSETS,
@@ -274,9 +278,12 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
             let k = vm.intern(name)?;
             dict::set_item(vm, dict, k, g)?;
         }
+        // A type's own `__module__` getter (functions') wins over the class attribute.
         let k = vm.intern("__module__")?;
-        let modname = vm.intern("builtins")?;
-        dict::set_item(vm, dict, k, modname)?;
+        if dict::get_item(vm, dict, k)?.is_none() {
+            let modname = vm.intern("builtins")?;
+            dict::set_item(vm, dict, k, modname)?;
+        }
     }
     Ok(())
 }
