@@ -131,6 +131,10 @@ fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `next(iterator[, default])`.
 fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "next", 1, 2)?;
+    if args.pos.len() == 1 && crate::eval::generator::is_generator(vm, args.pos[0]) {
+        // A generator's return value travels in its StopIteration.
+        return crate::eval::generator::next_or_stop(vm, args.pos[0]);
+    }
     match protocols::iter::next(vm, args.pos[0])? {
         Some(v) => Ok(v),
         None => match args.get(1) {

@@ -140,9 +140,18 @@ fn gen_iter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(args.pos[0])
 }
 
-fn gen_next_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = resume(vm, args.pos[0], Value::NONE, None)?;
+/// `next(gen)`: the next value, or `StopIteration(return value)`.
+pub fn next_or_stop(vm: &mut Vm, gen: Value) -> PyResult<Value> {
+    let r = resume(vm, gen, Value::NONE, None)?;
     send_result(vm, r)
+}
+
+pub fn is_generator(vm: &Vm, v: Value) -> bool {
+    vm.opaque::<GenData>(v).is_some()
+}
+
+fn gen_next_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    next_or_stop(vm, args.pos[0])
 }
 
 fn gen_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -161,15 +170,16 @@ fn thrown(vm: &mut Vm, args: &Args) -> PyResult<PyErr> {
         }
     }
     let is_exc_class = crate::types::typeobj::is_type(vm, typ)
-        && typ.as_handle().is_some_and(|h| {
-            crate::types::typeobj::is_subtype(vm, h, vm.ty(Ty::BaseException))
-        });
+        && typ
+            .as_handle()
+            .is_some_and(|h| crate::types::typeobj::is_subtype(vm, h, vm.ty(Ty::BaseException)));
     let exc = if is_exc_class {
         match val {
-            Some(v) if vm.is_instance_ty(v, Ty::BaseException)
-                && typ.as_handle().is_some_and(|h| {
-                    crate::types::typeobj::is_subtype(vm, vm.type_of(v), h)
-                }) =>
+            Some(v)
+                if vm.is_instance_ty(v, Ty::BaseException)
+                    && typ.as_handle().is_some_and(|h| {
+                        crate::types::typeobj::is_subtype(vm, vm.type_of(v), h)
+                    }) =>
             {
                 v
             }
@@ -424,9 +434,7 @@ fn get_running(vm: &mut Vm, g: Value) -> PyResult<Value> {
 
 fn get_suspended(vm: &mut Vm, g: Value) -> PyResult<Value> {
     Ok(Value::from_bool(vm.opaque::<GenData>(g).is_some_and(|g| {
-        g.started.load(Ordering::Relaxed)
-            && !g.finished.load(Ordering::Relaxed)
-            && !is_running(g)
+        g.started.load(Ordering::Relaxed) && !g.finished.load(Ordering::Relaxed) && !is_running(g)
     })))
 }
 

@@ -6,6 +6,7 @@ pub mod build;
 pub mod call;
 pub mod except;
 pub mod load_store;
+pub mod names;
 pub mod with;
 
 use protopy_compiler::bytecode::Opcode as Op;
@@ -140,6 +141,12 @@ pub fn dispatch(vm: &mut Vm, op: Op, arg: u32) -> Step {
             }
         }
         Op::LOAD_SPECIAL => with::load_special(vm, arg),
+        Op::DELETE_DEREF => names::delete_deref(vm, arg),
+        Op::DELETE_GLOBAL => names::delete_global(vm, arg),
+        Op::DELETE_ATTR => names::delete_attr(vm, arg),
+        Op::LOAD_FROM_DICT_OR_DEREF => names::load_from_dict_or_deref(vm, arg),
+        Op::LOAD_FROM_DICT_OR_GLOBALS => names::load_from_dict_or_globals(vm, arg),
+        Op::UNPACK_EX => names::unpack_ex(vm, arg),
         Op::WITH_EXCEPT_START => with::with_except_start(vm),
         Op::RAISE_VARARGS => except::raise(vm, arg),
         Op::RERAISE => except::reraise(vm, arg),

@@ -22,11 +22,10 @@ fn cell_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn cell_contents(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    let c = vm
-        .m
-        .get_value::<CellData>(v)
-        .map(|c| c.0.load())
-        .unwrap_or(Value::NULL);
+    let c =
+        vm.m.get_value::<CellData>(v)
+            .map(|c| c.0.load())
+            .unwrap_or(Value::NULL);
     if c.is_null() {
         return Err(vm.value_error("Cell is empty"));
     }

@@ -129,9 +129,7 @@ fn str_arg(vm: &mut Vm, name: &str, v: Value) -> PyResult<String> {
         Some(s) => Ok(s),
         None => {
             let t = vm.type_name(v);
-            Err(vm.type_error(&format!(
-                "replace() argument '{name}' must be str, not {t}"
-            )))
+            Err(vm.type_error(&format!("replace() argument '{name}' must be str, not {t}")))
         }
     }
 }
@@ -141,9 +139,7 @@ fn int_arg(vm: &mut Vm, name: &str, v: Value) -> PyResult<u32> {
     use num_traits::ToPrimitive;
     let Some(i) = vm.int_of(v).filter(|_| !vm.is_instance_ty(v, Ty::Float)) else {
         let t = vm.type_name(v);
-        return Err(vm.type_error(&format!(
-            "replace() argument '{name}' must be int, not {t}"
-        )));
+        return Err(vm.type_error(&format!("replace() argument '{name}' must be int, not {t}")));
     };
     match crate::numeric::int::big(&i).to_u32() {
         Some(n) => Ok(n),

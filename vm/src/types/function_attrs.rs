@@ -173,9 +173,7 @@ fn get_annotations(vm: &mut Vm, v: Value) -> PyResult<Value> {
         let d = protocols::call::call(vm, annotate, Args::new(vec![one]))?;
         if !vm.is_instance_ty(d, Ty::Dict) {
             let t = vm.type_name(d);
-            return Err(vm.type_error(&format!(
-                "__annotate__ returned non-dict of type '{t}'"
-            )));
+            return Err(vm.type_error(&format!("__annotate__ returned non-dict of type '{t}'")));
         }
         d
     };
@@ -279,19 +277,27 @@ fn func_arg(vm: &Vm, args: &Args, i: usize, name: &str) -> Option<Value> {
     args.pos.get(i + 1).copied().or_else(|| {
         args.kw
             .iter()
-            .find(|(k, _)| vm.str_data(*k).is_some_and(|d| d.as_bytes() == name.as_bytes()))
+            .find(|(k, _)| {
+                vm.str_data(*k)
+                    .is_some_and(|d| d.as_bytes() == name.as_bytes())
+            })
             .map(|&(_, v)| v)
     })
 }
 
 /// `types.FunctionType(code, globals, name=None, argdefs=None, closure=None, kwdefaults=None)`.
 fn func_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    const NAMES: [&str; 6] = ["code", "globals", "name", "argdefs", "closure", "kwdefaults"];
+    const NAMES: [&str; 6] = [
+        "code",
+        "globals",
+        "name",
+        "argdefs",
+        "closure",
+        "kwdefaults",
+    ];
     if args.pos.len() > 7 {
         let n = args.pos.len() - 1;
-        return Err(vm.type_error(&format!(
-            "function() takes at most 6 arguments ({n} given)"
-        )));
+        return Err(vm.type_error(&format!("function() takes at most 6 arguments ({n} given)")));
     }
     for &(k, _) in &args.kw {
         let k = vm.rust_str(k).unwrap_or_default();
@@ -317,9 +323,7 @@ fn func_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     if vm.opaque::<Code>(code).is_none() {
         let t = vm.type_name(code);
-        return Err(vm.type_error(&format!(
-            "function() argument 'code' must be code, not {t}"
-        )));
+        return Err(vm.type_error(&format!("function() argument 'code' must be code, not {t}")));
     }
     if !vm.is_instance_ty(globals, Ty::Dict) {
         let t = vm.type_name(globals);
@@ -345,12 +349,17 @@ fn func_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None => (0, String::new()),
     };
     let cells = if given(closure) {
-        vm.tuple_items(closure).map(|s| s.to_vec()).unwrap_or_default()
+        vm.tuple_items(closure)
+            .map(|s| s.to_vec())
+            .unwrap_or_default()
     } else {
         Vec::new()
     };
+    if nfree > 0 && !given(closure) {
+        return Err(vm.type_error("arg 5 (closure) must be tuple"));
+    }
     if cells.len() != nfree {
-        return Err(vm.type_error(&format!(
+        return Err(vm.value_error(&format!(
             "{co_name} requires closure of length {nfree}, not {}",
             cells.len()
         )));
@@ -360,9 +369,7 @@ fn func_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         .find(|&&c| vm.m.get_value::<CellData>(c).is_err())
     {
         let t = vm.type_name(c);
-        return Err(vm.type_error(&format!(
-            "arg 5 (closure) expected cell, found {t}"
-        )));
+        return Err(vm.type_error(&format!("arg 5 (closure) expected cell, found {t}")));
     }
     let f = new_function(vm, code, globals)?;
     if let Some(fd) = vm.opaque::<Function>(f) {

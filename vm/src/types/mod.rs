@@ -2,6 +2,7 @@
 //! directory and its `PyMethodDef` arrays). Native functions take [`Args`] and are declared in
 //! plain `(name, fn, signature)` tables ([`NativeMethod`]).
 
+pub mod annotations;
 pub mod cell;
 pub mod code;
 pub mod descr;
@@ -251,6 +252,14 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
     }
 }
 
+/// Further attribute getters of types whose attributes span two files.
+pub fn more_getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
+    match ty {
+        Ty::Type => annotations::TYPE_GETSETS,
+        _ => &[],
+    }
+}
+
 /// Fills every builtin type's `__dict__` from its tables; called once at start-up.
 pub fn install_all(vm: &mut Vm) -> PyResult<()> {
     for &ty in Ty::ALL {
@@ -265,7 +274,7 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
             let k = vm.intern(meth.name)?;
             dict::set_item(vm, dict, k, f)?;
         }
-        for &(name, get, set) in getsets_of(ty) {
+        for &(name, get, set) in getsets_of(ty).iter().chain(more_getsets_of(ty)) {
             let g = vm.new_opaque(
                 Ty::GetSet,
                 descr::GetSet {
