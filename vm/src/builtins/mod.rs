@@ -250,16 +250,7 @@ fn chr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn id(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "id", 1, 1)?;
     let v = args.pos[0];
-    let n = match v.as_handle() {
-        Some(h) => {
-            let text = format!("{h:?}");
-            text.bytes()
-                .fold(0i64, |a, c| a.wrapping_mul(31).wrapping_add(i64::from(c)))
-                & 0x7FFF_FFFF_FFFF
-        }
-        None => (v.to_bits() & 0x7FFF_FFFF_FFFF) as i64,
-    };
-    vm.new_i64(n)
+    vm.new_i64(protocols::address(v))
 }
 
 /// `hasattr(object, name)`.

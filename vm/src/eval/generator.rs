@@ -459,7 +459,7 @@ pub fn generator_repr(vm: &mut Vm, v: Value) -> Option<String> {
     let q = vm.rust_str(q).unwrap_or_default();
     Some(format!(
         "<generator object {q} at {:#x}>",
-        v.to_bits() & 0xFFFF_FFFF_FFFF
+        crate::protocols::address(v)
     ))
 }
 

@@ -43,14 +43,14 @@ fn set_cell_contents(vm: &mut Vm, v: Value, new: Value) -> PyResult<()> {
 /// `cell.__repr__`: `<cell at 0x...: int object at 0x...>` or `<cell at 0x...: empty>`.
 pub fn cell_repr(vm: &mut Vm, v: Value) -> Option<String> {
     let c = vm.m.get_value::<CellData>(v).ok()?.0.load();
-    let at = v.to_bits() & 0xFFFF_FFFF_FFFF;
+    let at = crate::protocols::address(v);
     Some(if c.is_null() {
         format!("<cell at {at:#x}: empty>")
     } else {
         let t = vm.type_name(c);
         format!(
             "<cell at {at:#x}: {t} object at {:#x}>",
-            c.to_bits() & 0xFFFF_FFFF_FFFF
+            crate::protocols::address(c)
         )
     })
 }

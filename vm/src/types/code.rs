@@ -204,7 +204,7 @@ pub fn code_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
     Ok(Some(format!(
         "<code object {} at {:#x}, file \"{}\", line {}>",
         c.co.name,
-        v.to_bits() & 0xFFFF_FFFF_FFFF,
+        crate::protocols::address(v),
         c.co.filename,
         c.co.first_line
     )))

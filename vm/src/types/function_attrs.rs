@@ -263,7 +263,7 @@ pub fn function_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
     let q = vm.rust_str(q).unwrap_or_default();
     Ok(Some(format!(
         "<function {q} at {:#x}>",
-        v.to_bits() & 0xFFFF_FFFF_FFFF
+        crate::protocols::address(v)
     )))
 }
 
