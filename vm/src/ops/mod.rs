@@ -6,6 +6,7 @@ pub mod build;
 pub mod call;
 pub mod except;
 pub mod load_store;
+pub mod matching;
 pub mod names;
 pub mod with;
 
@@ -147,6 +148,11 @@ pub fn dispatch(vm: &mut Vm, op: Op, arg: u32) -> Step {
         Op::LOAD_FROM_DICT_OR_DEREF => names::load_from_dict_or_deref(vm, arg),
         Op::LOAD_FROM_DICT_OR_GLOBALS => names::load_from_dict_or_globals(vm, arg),
         Op::UNPACK_EX => names::unpack_ex(vm, arg),
+        Op::MATCH_SEQUENCE => matching::match_kind(vm, false),
+        Op::MATCH_MAPPING => matching::match_kind(vm, true),
+        Op::GET_LEN => matching::get_len(vm),
+        Op::MATCH_KEYS => matching::match_keys(vm),
+        Op::MATCH_CLASS => matching::match_class(vm, arg),
         Op::WITH_EXCEPT_START => with::with_except_start(vm),
         Op::RAISE_VARARGS => except::raise(vm, arg),
         Op::RERAISE => except::reraise(vm, arg),
