@@ -352,10 +352,9 @@ pub fn bind_frame(vm: &mut Vm, func: Value, args: Args) -> PyResult<Frame> {
         }
     }
     if !posonly_as_kw.is_empty() {
-        let names: Vec<String> = posonly_as_kw.iter().map(|n| format!("'{n}'")).collect();
         return Err(vm.type_error(&format!(
-            "{qn}() got some positional-only arguments passed as keyword arguments: {}",
-            names.join(", ")
+            "{qn}() got some positional-only arguments passed as keyword arguments: '{}'",
+            posonly_as_kw.join(", ")
         )));
     }
     // defaults

@@ -16,6 +16,7 @@ pub mod iter;
 pub mod iter_tools;
 pub mod list;
 pub mod method;
+pub mod method_wrappers;
 pub mod module;
 pub mod object;
 pub mod range;
@@ -209,6 +210,8 @@ pub fn methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::Cell => cell::METHODS,
         Ty::Function => function_attrs::METHODS,
         Ty::Method => method::METHODS,
+        Ty::ClassMethod => method_wrappers::CLASSMETHOD_METHODS,
+        Ty::StaticMethod => method_wrappers::STATICMETHOD_METHODS,
         _ if iter::is_iterator_type(ty) => iter::METHODS,
         _ => &[],
     }
@@ -243,6 +246,7 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::StopIteration => exceptions::STOP_GETSETS,
         Ty::SystemExit => exceptions::EXIT_GETSETS,
         Ty::Method => method::GETSETS,
+        Ty::ClassMethod | Ty::StaticMethod => method_wrappers::GETSETS,
         Ty::BuiltinFunction => function::NATIVE_GETSETS,
         Ty::Module => module::GETSETS,
         Ty::Generator => crate::eval::generator::GETSETS,
