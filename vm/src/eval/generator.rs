@@ -4,7 +4,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use parking_lot::Mutex;
-use protopy_objects::{Trace, Tracer, Value};
+use protopy_objects::{AtomicValue, Trace, Tracer, Value};
 
 use super::frame::Frame;
 use super::{resume_frame, Exit, Step};
@@ -24,6 +24,9 @@ pub struct GenData {
     pub running: AtomicBool,
     /// The code object (`gi_code`).
     pub code: Value,
+    /// The exception the suspended frame is handling (it yielded inside an `except` block),
+    /// or None (CPython's `gi_exc_state`).
+    pub exc_state: AtomicValue,
     pub name: Value,
     pub qualname: Value,
 }
@@ -34,6 +37,7 @@ impl Trace for GenData {
             f.trace_into(t);
         }
         t.visit(self.code);
+        self.exc_state.trace(t);
         t.visit(self.name);
         t.visit(self.qualname);
     }
@@ -53,6 +57,7 @@ pub fn new_generator(vm: &mut Vm, frame: Frame) -> PyResult<Value> {
         finished: AtomicBool::new(false),
         running: AtomicBool::new(false),
         code,
+        exc_state: AtomicValue::new(Value::NONE),
         name,
         qualname,
     };
@@ -94,14 +99,25 @@ pub fn resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<PyErr>) -> Py
         frame.push(value);
     }
     frame.generator = gen;
-    vm.temps.push(gen);
+    // The generator's own handled exception, if it yielded inside an `except` block, is on
+    // top of the caller's while it runs.
+    let caller_handled = vm.handled;
+    let own = g.exc_state.swap(Value::NONE);
+    if !own.is_none() {
+        vm.handled = own;
+    }
+    vm.temps.extend([gen, caller_handled]);
     let (frame, r) = resume_frame(vm, frame, throw);
-    vm.temps.pop();
+    vm.temps.truncate(vm.temps.len() - 2);
+    let own = std::mem::replace(&mut vm.handled, caller_handled);
     let Some(g) = vm.opaque::<GenData>(gen) else {
         return Err(vm.type_error("expected a generator"));
     };
     match r {
         Ok(Exit::Yield(v)) => {
+            if own != caller_handled {
+                g.exc_state.store(own);
+            }
             *g.frame.lock() = Some(frame);
             Ok(Resumed::Yielded(v))
         }
