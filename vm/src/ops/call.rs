@@ -73,8 +73,12 @@ pub fn call_ex(vm: &mut Vm) -> Step {
             return Err(vm.type_error("keywords must be strings"));
         }
     }
-    let r = protocols::call::call(vm, callable, args)?;
-    replace_top(vm, 4, r)
+    // Items collected from an iterator live only here: keep them rooted during the call.
+    let mark = vm.temps.len();
+    vm.temps.extend_from_slice(&args.pos);
+    let r = protocols::call::call(vm, callable, args);
+    vm.temps.truncate(mark);
+    replace_top(vm, 4, r?)
 }
 
 /// Whether `v` can be iterated (`tp_iter` or the sequence protocol), before trying to.

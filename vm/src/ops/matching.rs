@@ -134,6 +134,9 @@ fn class_attributes(
     if nargs > 0 {
         let ma = vm.intern("__match_args__")?;
         let match_args = protocols::attr::getattr_opt(vm, cls, ma)?;
+        if let Some(m) = match_args {
+            vm.temps.push(m);
+        }
         let match_self = match_args.is_none() && matches_self(typeobj::layout(vm, ch));
         let arg_names = match match_args {
             Some(m) => match vm
