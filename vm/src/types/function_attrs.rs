@@ -20,8 +20,10 @@ fn func(vm: &mut Vm, v: Value) -> PyResult<&Function> {
             "descriptor requires a 'function' object but received a '{t}'"
         )));
     }
+    // Checked just above; the borrow checker needs the second look-up.
+    let type_error = vm.ty_val(Ty::TypeError);
     vm.opaque::<Function>(v)
-        .ok_or_else(|| crate::thread::PyErr { exc: Value::NONE })
+        .ok_or(crate::thread::PyErr { exc: type_error })
 }
 
 /// NULL (unset) reads as None.
