@@ -15,6 +15,22 @@ use super::unit::Label;
 struct PatternContext {
     on_top: usize,
     fail_pop: Vec<Label>,
+    /// The names bound so far (each at most once).
+    stores: Vec<String>,
+    /// Whether an irrefutable capture or wildcard is allowed here (not before another case
+    /// or alternative).
+    allow_irrefutable: bool,
+}
+
+impl PatternContext {
+    fn new(allow_irrefutable: bool) -> PatternContext {
+        PatternContext {
+            on_top: 1,
+            fail_pop: Vec::new(),
+            stores: Vec::new(),
+            allow_irrefutable,
+        }
+    }
 }
 
 const CMP_EQ: u32 = 2;
@@ -28,19 +44,11 @@ impl<'a> Compiler<'a> {
         cases: &'a [MatchCase],
     ) -> Result<()> {
         self.visit_expr(subject)?;
-        for (i, case) in cases.iter().enumerate() {
-            if i + 1 < cases.len() && case.guard.is_none() {
-                self.check_reachable(&case.pattern)?;
-            }
-        }
         let end = self.new_label();
-        for case in cases {
+        for (i, case) in cases.iter().enumerate() {
             self.set_loc(case.pattern.range);
             self.emit(Opcode::COPY, 1);
-            let mut pc = PatternContext {
-                on_top: 1,
-                fail_pop: Vec::new(),
-            };
+            let mut pc = PatternContext::new(case.guard.is_some() || i + 1 == cases.len());
             self.pattern(&case.pattern, &mut pc)?;
             if let Some(guard) = &case.guard {
                 self.visit_expr(guard)?;
@@ -56,27 +64,6 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::POP_TOP, 0);
         self.bind(end);
         Ok(())
-    }
-
-    /// `case x:` or `case _:` before the last case makes the rest unreachable.
-    fn check_reachable(&self, p: &Pattern) -> Result<()> {
-        match &p.kind {
-            PatternKind::MatchAs {
-                pattern: None,
-                name,
-            } => Err(self.error(
-                match name {
-                    Some(n) => format!("name capture '{n}' makes remaining patterns unreachable"),
-                    None => "wildcard makes remaining patterns unreachable".to_string(),
-                },
-                p.range,
-            )),
-            PatternKind::MatchOr { patterns } => match patterns.last() {
-                Some(last) => self.check_reachable(last),
-                None => Ok(()),
-            },
-            _ => Ok(()),
-        }
     }
 
     /// The label that pops the current `on_top` values and abandons the pattern.
@@ -131,6 +118,17 @@ impl<'a> Compiler<'a> {
                 self.jump_if_false_to_fail(pc);
             }
             PatternKind::MatchAs { pattern, name } => {
+                if pattern.is_none() && !pc.allow_irrefutable {
+                    return Err(self.error(
+                        match name {
+                            Some(n) => {
+                                format!("name capture '{n}' makes remaining patterns unreachable")
+                            }
+                            None => "wildcard makes remaining patterns unreachable".to_string(),
+                        },
+                        p.range,
+                    ));
+                }
                 if let Some(inner) = pattern {
                     if name.is_some() {
                         self.emit(Opcode::COPY, 1);
@@ -142,19 +140,30 @@ impl<'a> Compiler<'a> {
                 self.store_capture(name.as_deref(), p, pc)?;
             }
             PatternKind::MatchStar { name } => self.store_capture(name.as_deref(), p, pc)?,
-            PatternKind::MatchOr { patterns } => self.or_pattern(patterns, pc)?,
-            PatternKind::MatchSequence { patterns } => self.sequence_pattern(p, patterns, pc)?,
-            PatternKind::MatchMapping {
-                keys,
-                patterns,
-                rest,
-            } => self.mapping_pattern(p, keys, patterns, rest.as_deref(), pc)?,
-            PatternKind::MatchClass {
-                cls,
-                patterns,
-                kwd_attrs,
-                kwd_patterns,
-            } => self.class_pattern(p, cls, patterns, kwd_attrs, kwd_patterns, pc)?,
+            PatternKind::MatchOr { patterns } => self.or_pattern(p, patterns, pc)?,
+            _ => {
+                // Sub-patterns of a sequence, mapping or class pattern may be irrefutable.
+                let allow = std::mem::replace(&mut pc.allow_irrefutable, true);
+                let r = match &p.kind {
+                    PatternKind::MatchSequence { patterns } => {
+                        self.sequence_pattern(p, patterns, pc)
+                    }
+                    PatternKind::MatchMapping {
+                        keys,
+                        patterns,
+                        rest,
+                    } => self.mapping_pattern(p, keys, patterns, rest.as_deref(), pc),
+                    PatternKind::MatchClass {
+                        cls,
+                        patterns,
+                        kwd_attrs,
+                        kwd_patterns,
+                    } => self.class_pattern(p, cls, patterns, kwd_attrs, kwd_patterns, pc),
+                    _ => Ok(()),
+                };
+                pc.allow_irrefutable = allow;
+                r?;
+            }
         }
         Ok(())
     }
@@ -167,7 +176,16 @@ impl<'a> Compiler<'a> {
         pc: &mut PatternContext,
     ) -> Result<()> {
         match name {
-            Some(n) => self.nameop(n, ExprContext::Store, p.range)?,
+            Some(n) => {
+                if pc.stores.iter().any(|s| s == n) {
+                    return Err(self.error(
+                        format!("multiple assignments to name '{n}' in pattern"),
+                        p.range,
+                    ));
+                }
+                pc.stores.push(n.to_string());
+                self.nameop(n, ExprContext::Store, p.range)?;
+            }
             None => self.emit(Opcode::POP_TOP, 0),
         }
         pc.on_top -= 1;
@@ -175,15 +193,29 @@ impl<'a> Compiler<'a> {
     }
 
     /// `p1 | p2 | ...`: each alternative tries its own copy of the subject.
-    fn or_pattern(&mut self, alternatives: &'a [Pattern], pc: &mut PatternContext) -> Result<()> {
+    fn or_pattern(
+        &mut self,
+        p: &'a Pattern,
+        alternatives: &'a [Pattern],
+        pc: &mut PatternContext,
+    ) -> Result<()> {
         let end = self.new_label();
-        for alt in alternatives {
+        let mut bound: Option<Vec<String>> = None;
+        for (i, alt) in alternatives.iter().enumerate() {
             self.emit(Opcode::COPY, 1);
-            let mut sub = PatternContext {
-                on_top: 1,
-                fail_pop: Vec::new(),
-            };
+            let last = i + 1 == alternatives.len();
+            let mut sub = PatternContext::new(last && pc.allow_irrefutable);
+            sub.stores = pc.stores.clone();
             self.pattern(alt, &mut sub)?;
+            let mut names: Vec<String> = sub.stores[pc.stores.len()..].to_vec();
+            names.sort();
+            match &bound {
+                Some(b) if *b != names => {
+                    return Err(self.error("alternative patterns bind different names", p.range));
+                }
+                Some(_) => {}
+                None => bound = Some(names),
+            }
             self.emit(Opcode::POP_TOP, 0);
             self.emit_jump(Opcode::JUMP_FORWARD, end);
             self.emit_fail_pops(&sub);
@@ -192,6 +224,7 @@ impl<'a> Compiler<'a> {
         self.emit_jump(Opcode::JUMP_FORWARD, fail);
         self.bind(end);
         pc.on_top -= 1;
+        pc.stores.extend(bound.unwrap_or_default());
         Ok(())
     }
 
