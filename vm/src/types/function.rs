@@ -263,6 +263,8 @@ pub fn bind_frame(vm: &mut Vm, func: Value, args: Args) -> PyResult<Frame> {
     let data = f.data.clone();
     let (code, globals, builtins) = (f.code, f.globals, f.builtins);
     let defaults = f.defaults.load();
+    // Error messages name the function by its current `__qualname__`.
+    let qualname = f.qualname.load();
     let kwdefaults = f.kwdefaults.load();
     let co = &data.co;
     let mut frame = Frame::new(code, data.clone(), globals, builtins, Value::NULL);
@@ -272,7 +274,7 @@ pub fn bind_frame(vm: &mut Vm, func: Value, args: Args) -> PyResult<Frame> {
     let kwonly = co.kwonlyargcount as usize;
     let varargs = co.flags & flags::VARARGS != 0;
     let varkw = co.flags & flags::VARKEYWORDS != 0;
-    let qn = co.qualname.clone();
+    let qn = vm.rust_str(qualname).unwrap_or_else(|| co.qualname.clone());
     let npos = args.pos.len();
     for (i, &v) in args.pos.iter().take(argc).enumerate() {
         frame.fast[i] = v;
