@@ -407,6 +407,9 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
     if let Some(s) = function_repr(vm, v)? {
         return Ok(Some(s));
     }
+    if let Some(s) = native_repr(vm, v) {
+        return Ok(Some(s));
+    }
     if let Some(s) = super::method::method_repr(vm, v)? {
         return Ok(Some(s));
     }
@@ -420,4 +423,22 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
         return Ok(Some(s));
     }
     Ok(crate::eval::generator::generator_repr(vm, v))
+}
+
+/// The repr of a builtin function or method (`meth_repr`, and `method_repr` of
+/// Objects/descrobject.c for a method not yet bound).
+fn native_repr(vm: &mut Vm, v: Value) -> Option<String> {
+    let n = vm.opaque::<super::function::Native>(v)?;
+    let (name, bound, owner, binding) = (n.name, n.bound, n.owner, n.binding);
+    if !bound.is_null() {
+        let t = vm.type_name(bound);
+        return Some(format!(
+            "<built-in method {name} of {t} object at {:#x}>",
+            crate::protocols::address(bound)
+        ));
+    }
+    Some(match (owner, binding) {
+        (Some(ty), Binding::Method) => format!("<method '{name}' of '{}' objects>", ty.name()),
+        _ => format!("<built-in function {name}>"),
+    })
 }
