@@ -400,7 +400,14 @@ pub const METHODS: &[NativeMethod] = &[
     },
     m("__get__", func_get, "($self, instance, owner=None, /)"),
     m("__repr__", func_repr, "($self, /)"),
+    m("__call__", func_call, "($self, /, *args, **kwargs)"),
 ];
+
+/// `function.__call__` (and `method.__call__`): calls the object with the other arguments.
+pub fn func_call(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let f = args.pos.remove(0);
+    protocols::call::call(vm, f, args)
+}
 
 /// The repr of the objects of this area (functions, bound methods, code, cells, generators).
 pub fn repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {

@@ -164,4 +164,9 @@ pub const METHODS: &[NativeMethod] = &[
     m("__hash__", method_hash, "($self, /)"),
     m("__repr__", method_repr_method, "($self, /)"),
     m("__get__", method_get, "($self, instance, owner=None, /)"),
+    m(
+        "__call__",
+        super::function_attrs::func_call,
+        "($self, /, *args, **kwargs)",
+    ),
 ];
