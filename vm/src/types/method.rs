@@ -46,8 +46,12 @@ pub const GETSETS: &[(&str, Getter, Option<Setter>)] = &[
 
 /// `method.__getattribute__`: the method type's own attributes, then the function's.
 pub fn method_getattr(vm: &mut Vm, m: Value, name: Value) -> PyResult<Value> {
-    if let Some(v) = protocols::attr::generic_getattr(vm, m, name)? {
-        return Ok(v);
+    match protocols::attr::generic_getattr(vm, m, name) {
+        Ok(Some(v)) => return Ok(v),
+        Ok(None) => {}
+        // `object.__dict__` does not apply: a method has none of its own.
+        Err(e) if vm.err_is(&e, Ty::AttributeError) => {}
+        Err(e) => return Err(e),
     }
     let Some(f) = vm.opaque::<BoundMethod>(m).map(|b| b.func) else {
         return Err(no_attr(vm, name));
