@@ -127,6 +127,8 @@ pub struct Function {
     pub annotate: AtomicValue,
     /// The `__annotations__` dict once computed (NULL before).
     pub annotations: AtomicValue,
+    /// `__type_params__` (NULL: the empty tuple).
+    pub type_params: AtomicValue,
 }
 
 impl Trace for Function {
@@ -145,6 +147,7 @@ impl Trace for Function {
             &self.module,
             &self.annotate,
             &self.annotations,
+            &self.type_params,
         ] {
             a.trace(t);
         }
@@ -184,6 +187,7 @@ pub fn new_function(vm: &mut Vm, code: Value, globals: Value) -> PyResult<Value>
         module: AtomicValue::new(module),
         annotate: AtomicValue::new(Value::NONE),
         annotations: AtomicValue::new(Value::NULL),
+        type_params: AtomicValue::new(Value::NULL),
     };
     let r = vm.new_opaque(Ty::Function, f);
     vm.temps.truncate(vm.temps.len() - 3);

@@ -216,6 +216,22 @@ fn set_annotate(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
     Ok(())
 }
 
+fn get_type_params(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let t = func(vm, v)?.type_params.load();
+    if t.is_null() {
+        return vm.new_tuple(vec![]);
+    }
+    Ok(t)
+}
+
+fn set_type_params(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
+    if n.is_null() || !vm.is_instance_ty(n, Ty::Tuple) {
+        return Err(vm.type_error("__type_params__ must be set to a tuple"));
+    }
+    func(vm, v)?.type_params.store(n);
+    Ok(())
+}
+
 pub const GETSETS: &[(&str, Getter, Option<Setter>)] = &[
     ("__name__", get_name, Some(set_name)),
     ("__qualname__", get_qualname, Some(set_qualname)),
@@ -230,6 +246,7 @@ pub const GETSETS: &[(&str, Getter, Option<Setter>)] = &[
     ("__closure__", get_closure, Some(readonly)),
     ("__annotations__", get_annotations, Some(set_annotations)),
     ("__annotate__", get_annotate, Some(set_annotate)),
+    ("__type_params__", get_type_params, Some(set_type_params)),
 ];
 
 /// `function.__get__(instance, owner=None, /)`: a bound method, or the function itself when
