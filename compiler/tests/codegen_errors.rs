@@ -69,10 +69,6 @@ fn unsupported_constructs_are_named() {
             "protopy cannot compile 'type' statements yet @ 1:1-1:13",
         ),
         (
-            "match x:\n    case 1: pass\n",
-            "protopy cannot compile 'match' statements yet @ 1:1-2:17",
-        ),
-        (
             "try:\n    pass\nexcept* E:\n    pass\n",
             "protopy cannot compile 'except*' clauses yet @ 1:1-4:9",
         ),
@@ -87,6 +83,20 @@ fn unsupported_constructs_are_named() {
 }
 
 const CASES: &[(&str, &str)] = &[
+    ("match x:\n    case y: pass\n    case 1: pass", "name capture 'y' makes remaining patterns unreachable @ 2:10-2:11"),
+    ("match x:\n    case _: pass\n    case 1: pass", "wildcard makes remaining patterns unreachable @ 2:10-2:11"),
+    ("match x:\n    case 1 | y: pass\n    case 2: pass", "name capture 'y' makes remaining patterns unreachable @ 2:14-2:15"),
+    ("match x:\n    case [*a, *b]: pass", "multiple starred names in sequence pattern @ 2:10-2:18"),
+    ("match x:\n    case y if y: pass\n    case 1: pass", "OK"),
+    ("match x:\n    case [a, a]: pass", "multiple assignments to name 'a' in pattern @ 2:14-2:15"),
+    ("match x:\n    case [a] | (b): pass", "alternative patterns bind different names @ 2:10-2:19"),
+    ("match x:\n    case {1: a, **a}: pass", "multiple assignments to name 'a' in pattern @ 2:10-2:21"),
+    ("match x:\n    case (a as b) | (b as a): pass", "name capture 'a' makes remaining patterns unreachable @ 2:11-2:12"),
+    ("match x:\n    case [a] | []: pass", "alternative patterns bind different names @ 2:10-2:18"),
+    ("match x:\n    case [y, *y]: pass", "multiple assignments to name 'y' in pattern @ 2:14-2:16"),
+    ("match x:\n    case C(a, b=a): pass", "multiple assignments to name 'a' in pattern @ 2:17-2:18"),
+    ("match x:\n    case 1 | _ | 2: pass", "wildcard makes remaining patterns unreachable @ 2:14-2:15"),
+    ("match x:\n    case [a, b] | [b, a]: pass", "OK"),
     ("def f():\n    print(x)\n    global x", "name 'x' is used prior to global declaration @ 3:5-3:13"),
     ("def f(x):\n    global x", "name 'x' is parameter and global @ 2:5-2:13"),
     ("nonlocal x", "nonlocal declaration not allowed at module level @ 1:1-1:11"),

@@ -72,6 +72,8 @@ impl Interpreter {
 }
 
 fn run_code(vm: &mut Vm, code: protopy_compiler::bytecode::CodeObject) -> Result<(), PyErr> {
+    // A script (not `-c`'s `<string>`) has its path as `__file__`.
+    let file = (!code.filename.starts_with('<')).then(|| code.filename.clone());
     let code = types::function::new_code(vm, code)?;
     vm.temps.push(code);
     let globals = vm.new_dict()?;
@@ -82,6 +84,10 @@ fn run_code(vm: &mut Vm, code: protopy_compiler::bytecode::CodeObject) -> Result
         ("__doc__", Value::NONE),
     ] {
         dict::set_str(vm, globals, k, v)?;
+    }
+    if let Some(file) = file {
+        let f = vm.new_str(&file)?;
+        dict::set_str(vm, globals, "__file__", f)?;
     }
     let Some(data) = vm.opaque::<Code>(code).map(|c| c.0.clone()) else {
         return Err(vm.new_error(Ty::SystemError, "bad code object"));

@@ -363,6 +363,21 @@ opcodes! {
     /// submodule in `sys.modules` (`ImportError` when missing).
     IMPORT_FROM(_: Name) 1 => 2, Next;
 
+    // ---- pattern matching (`match` statements) ----
+    /// Pushes whether `STACK[-1]` (kept) is a sequence to `match` (list, tuple, range and their
+    /// subclasses; never str, bytes or bytearray).
+    MATCH_SEQUENCE(_: None) 1 => 2, Next;
+    /// Pushes whether `STACK[-1]` (kept) is a mapping to `match` (a dict or dict subclass).
+    MATCH_MAPPING(_: None) 1 => 2, Next;
+    /// Pushes `len(STACK[-1])` (kept).
+    GET_LEN(_: None) 1 => 2, Next;
+    /// With `subject, keys` (kept), pushes the tuple of the subject's values for the keys, or
+    /// None when one is missing.
+    MATCH_KEYS(_: None) 2 => 3, Next;
+    /// Pops `subject, cls, names`; pushes the tuple of `arg` positional sub-pattern values then
+    /// the attributes `names` when the subject is an instance of `cls` that has them, else None.
+    MATCH_CLASS(_: Int) 3 => 1, Next;
+
     // ---- pseudo-instructions: only inside the compiler, never in a `CodeObject` ----
     /// Pseudo: protects what follows until the matching `POP_BLOCK`; the handler `arg` gets the
     /// exception alone (`try` bodies).

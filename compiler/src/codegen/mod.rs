@@ -11,6 +11,7 @@ mod except;
 mod expr;
 mod fstring;
 mod func;
+mod pattern;
 mod stmt;
 #[cfg(test)]
 mod tests;

@@ -103,7 +103,12 @@ impl<'a> Compiler<'a> {
                 self.u().in_conditional_block = self.unit().in_conditional_block.saturating_sub(1);
                 result
             }
-            StmtKind::Match { .. } => Err(self.unsupported("'match' statements", s)),
+            StmtKind::Match { subject, cases } => {
+                self.u().in_conditional_block += 1;
+                let result = self.match_stmt(s, subject, cases);
+                self.u().in_conditional_block = self.unit().in_conditional_block.saturating_sub(1);
+                result
+            }
             StmtKind::Raise { exc, cause } => {
                 let mut n = 0;
                 if let Some(e) = exc {

@@ -131,20 +131,9 @@ fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `next(iterator[, default])`.
 fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "next", 1, 2)?;
-    if vm
-        .opaque::<crate::eval::generator::GenData>(args.pos[0])
-        .is_some()
-    {
-        // A generator's return value travels in its StopIteration (`gen_iternext`).
-        use crate::eval::generator::{resume, Resumed};
-        return match resume(vm, args.pos[0], Value::NONE, None)? {
-            Resumed::Yielded(v) => Ok(v),
-            Resumed::Returned(_) if args.pos.len() == 2 => Ok(args.pos[1]),
-            Resumed::Returned(v) if v.is_none() => {
-                Err(vm.new_error_args(Ty::StopIteration, vec![]))
-            }
-            Resumed::Returned(v) => Err(vm.new_error_args(Ty::StopIteration, vec![v])),
-        };
+    if args.pos.len() == 1 && crate::eval::generator::is_generator(vm, args.pos[0]) {
+        // A generator's return value travels in its StopIteration.
+        return crate::eval::generator::next_or_stop(vm, args.pos[0]);
     }
     match protocols::iter::next(vm, args.pos[0])? {
         Some(v) => Ok(v),
@@ -236,16 +225,7 @@ fn chr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn id(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "id", 1, 1)?;
     let v = args.pos[0];
-    let n = match v.as_handle() {
-        Some(h) => {
-            let text = format!("{h:?}");
-            text.bytes()
-                .fold(0i64, |a, c| a.wrapping_mul(31).wrapping_add(i64::from(c)))
-                & 0x7FFF_FFFF_FFFF
-        }
-        None => (v.to_bits() & 0x7FFF_FFFF_FFFF) as i64,
-    };
-    vm.new_i64(n)
+    vm.new_i64(protocols::address(v))
 }
 
 /// `hasattr(object, name)`.

@@ -4,7 +4,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use parking_lot::Mutex;
-use protopy_objects::{Trace, Tracer, Value};
+use protopy_objects::{AtomicValue, Trace, Tracer, Value};
 
 use super::frame::Frame;
 use super::{resume_frame, Exit, Step};
@@ -19,6 +19,14 @@ pub struct GenData {
     pub frame: Mutex<Option<Frame>>,
     pub started: AtomicBool,
     pub finished: AtomicBool,
+    /// Set while the frame runs, or while a `throw`/`close` is delegated to the iterator
+    /// of its `yield from` (`gi_running`).
+    pub running: AtomicBool,
+    /// The code object (`gi_code`).
+    pub code: Value,
+    /// The exception the suspended frame is handling (it yielded inside an `except` block),
+    /// or None (CPython's `gi_exc_state`).
+    pub exc_state: AtomicValue,
     pub name: Value,
     pub qualname: Value,
 }
@@ -28,6 +36,8 @@ impl Trace for GenData {
         if let Some(f) = self.frame.lock().as_ref() {
             f.trace_into(t);
         }
+        t.visit(self.code);
+        self.exc_state.trace(t);
         t.visit(self.name);
         t.visit(self.qualname);
     }
@@ -40,10 +50,14 @@ pub fn new_generator(vm: &mut Vm, frame: Frame) -> PyResult<Value> {
     let qualname = vm.new_str(&frame.code.co.qualname);
     vm.temps.pop();
     let qualname = qualname?;
+    let code = frame.code_obj;
     let data = GenData {
         frame: Mutex::new(Some(frame)),
         started: AtomicBool::new(false),
         finished: AtomicBool::new(false),
+        running: AtomicBool::new(false),
+        code,
+        exc_state: AtomicValue::new(Value::NONE),
         name,
         qualname,
     };
@@ -67,10 +81,13 @@ pub fn resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<PyErr>) -> Py
         }
         return Ok(Resumed::Returned(Value::NONE));
     }
-    let started = g.started.swap(true, Ordering::Relaxed);
+    if g.running.load(Ordering::Relaxed) {
+        return Err(vm.value_error("generator already executing"));
+    }
     let Some(mut frame) = g.frame.lock().take() else {
         return Err(vm.value_error("generator already executing"));
     };
+    let started = g.started.swap(true, Ordering::Relaxed);
     if !started && !value.is_none() && throw.is_none() {
         if let Some(g) = vm.opaque::<GenData>(gen) {
             *g.frame.lock() = Some(frame);
@@ -82,14 +99,25 @@ pub fn resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<PyErr>) -> Py
         frame.push(value);
     }
     frame.generator = gen;
-    vm.temps.push(gen);
+    // The generator's own handled exception, if it yielded inside an `except` block, is on
+    // top of the caller's while it runs.
+    let caller_handled = vm.handled;
+    let own = g.exc_state.swap(Value::NONE);
+    if !own.is_none() {
+        vm.handled = own;
+    }
+    vm.temps.extend([gen, caller_handled]);
     let (frame, r) = resume_frame(vm, frame, throw);
-    vm.temps.pop();
+    vm.temps.truncate(vm.temps.len() - 2);
+    let own = std::mem::replace(&mut vm.handled, caller_handled);
     let Some(g) = vm.opaque::<GenData>(gen) else {
         return Err(vm.type_error("expected a generator"));
     };
     match r {
         Ok(Exit::Yield(v)) => {
+            if own != caller_handled {
+                g.exc_state.store(own);
+            }
             *g.frame.lock() = Some(frame);
             Ok(Resumed::Yielded(v))
         }
@@ -128,61 +156,198 @@ fn gen_iter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(args.pos[0])
 }
 
-fn gen_next_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let r = resume(vm, args.pos[0], Value::NONE, None)?;
+/// `next(gen)`: the next value, or `StopIteration(return value)`.
+pub fn next_or_stop(vm: &mut Vm, gen: Value) -> PyResult<Value> {
+    let r = resume(vm, gen, Value::NONE, None)?;
     send_result(vm, r)
 }
 
+pub fn is_generator(vm: &Vm, v: Value) -> bool {
+    vm.opaque::<GenData>(v).is_some()
+}
+
+fn gen_next_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    next_or_stop(vm, args.pos[0])
+}
+
 fn gen_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "send", 1, 1)?;
+    args.check_method(vm, "generator.send", 1, 1)?;
     let r = resume(vm, args.pos[0], args.pos[1], None)?;
     send_result(vm, r)
 }
 
-/// The exception `throw(typ[, val])` raises.
+/// The exception `throw(typ[, val[, tb]])` raises (`_gen_throw`'s normalization).
 fn thrown(vm: &mut Vm, args: &Args) -> PyResult<PyErr> {
     let typ = args.pos[1];
-    let exc = if crate::types::typeobj::is_type(vm, typ) {
-        let a = match args.get(2) {
-            Some(v) if !v.is_none() => vec![v],
-            _ => vec![],
-        };
-        protocols::call::call(vm, typ, Args::new(a))?
-    } else {
-        typ
-    };
-    if !vm.is_instance_ty(exc, Ty::BaseException) {
-        return Err(vm.type_error(
-            "exceptions must be classes or instances deriving from BaseException, not str",
-        ));
+    let val = args.get(2).filter(|v| !v.is_none());
+    if let Some(tb) = args.get(3).filter(|v| !v.is_none()) {
+        if !vm.is_instance_ty(tb, Ty::Traceback) {
+            return Err(vm.type_error("throw() third argument must be a traceback object"));
+        }
     }
+    let is_exc_class = crate::types::typeobj::is_type(vm, typ)
+        && typ
+            .as_handle()
+            .is_some_and(|h| crate::types::typeobj::is_subtype(vm, h, vm.ty(Ty::BaseException)));
+    let exc = if is_exc_class {
+        match val {
+            Some(v)
+                if vm.is_instance_ty(v, Ty::BaseException)
+                    && typ.as_handle().is_some_and(|h| {
+                        crate::types::typeobj::is_subtype(vm, vm.type_of(v), h)
+                    }) =>
+            {
+                v
+            }
+            Some(v) => {
+                let a = match vm.tuple_items(v) {
+                    Some(items) => items.to_vec(),
+                    None => vec![v],
+                };
+                protocols::call::call(vm, typ, Args::new(a))?
+            }
+            None => protocols::call::call(vm, typ, Args::new(vec![]))?,
+        }
+    } else if vm.is_instance_ty(typ, Ty::BaseException) {
+        if val.is_some() {
+            return Err(vm.type_error("instance exception may not have a separate value"));
+        }
+        typ
+    } else {
+        let t = vm.type_name(typ);
+        return Err(vm.type_error(&format!(
+            "exceptions must be classes or instances deriving from BaseException, not {t}"
+        )));
+    };
     Ok(PyErr { exc })
+}
+
+/// The iterator a generator suspended in `yield from` delegates to (`_PyGen_yf`): the
+/// receiver under the `YIELD_VALUE 1` of the `SEND` loop.
+pub fn yield_from_of(vm: &Vm, gen: Value) -> Option<Value> {
+    let g = vm.opaque::<GenData>(gen)?;
+    if !g.started.load(Ordering::Relaxed) || g.finished.load(Ordering::Relaxed) {
+        return None;
+    }
+    let frame = g.frame.lock();
+    let f = frame.as_ref()?;
+    let instr = f.code.co.instructions.get(f.lasti)?;
+    if instr.op != protopy_compiler::bytecode::Opcode::YIELD_VALUE || instr.arg != 1 {
+        return None;
+    }
+    f.stack.last().copied()
+}
+
+fn set_running(vm: &Vm, gen: Value, on: bool) {
+    if let Some(g) = vm.opaque::<GenData>(gen) {
+        g.running.store(on, Ordering::Relaxed);
+    }
+}
+
+/// Closes the iterator of a `yield from` (`gen_close_iter`).
+fn close_iter(vm: &mut Vm, yf: Value) -> PyResult<()> {
+    if vm.opaque::<GenData>(yf).is_some() {
+        return close(vm, yf).map(|_| ());
+    }
+    let n = vm.intern("close")?;
+    if let Some(meth) = protocols::attr::getattr_opt(vm, yf, n)? {
+        vm.temps.push(meth);
+        let r = protocols::call::call(vm, meth, Args::new(vec![]));
+        vm.temps.pop();
+        r?;
+    }
+    Ok(())
+}
+
+/// Raises `exc` in `gen` at its paused `yield`, first in the iterator of a `yield from` it is
+/// suspended in (`_gen_throw`).
+pub fn throw(vm: &mut Vm, gen: Value, exc: PyErr) -> PyResult<Resumed> {
+    let Some(yf) = yield_from_of(vm, gen) else {
+        return resume(vm, gen, Value::NONE, Some(exc));
+    };
+    let mark = vm.temps.len();
+    vm.temps.extend([gen, yf, exc.exc]);
+    set_running(vm, gen, true);
+    let delegated: Option<PyResult<Value>> = if vm.err_is(&exc, Ty::GeneratorExit) {
+        match close_iter(vm, yf) {
+            Ok(()) => None,
+            Err(e) => Some(Err(e)),
+        }
+    } else if vm.opaque::<GenData>(yf).is_some() {
+        Some(throw(vm, yf, exc).and_then(|r| match r {
+            Resumed::Yielded(v) => Ok(v),
+            Resumed::Returned(v) => Err(stop_iteration(vm, v)),
+        }))
+    } else {
+        let n = vm.intern("throw")?;
+        match protocols::attr::getattr_opt(vm, yf, n) {
+            Ok(Some(meth)) => {
+                vm.temps.push(meth);
+                Some(protocols::call::call(vm, meth, Args::new(vec![exc.exc])))
+            }
+            Ok(None) => None,
+            Err(e) => Some(Err(e)),
+        }
+    };
+    set_running(vm, gen, false);
+    let r = match delegated {
+        Some(Ok(v)) => Ok(Resumed::Yielded(v)),
+        Some(Err(e)) => {
+            vm.temps.push(e.exc);
+            resume(vm, gen, Value::NONE, Some(e))
+        }
+        None => resume(vm, gen, Value::NONE, Some(exc)),
+    };
+    vm.temps.truncate(mark);
+    r
 }
 
 fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "throw", 1, 3)?;
     let e = thrown(vm, &args)?;
     vm.temps.push(e.exc);
-    let r = resume(vm, args.pos[0], Value::NONE, Some(e));
+    let r = throw(vm, args.pos[0], e);
     vm.temps.pop();
     send_result(vm, r?)
 }
 
-fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "close", 0, 0)?;
-    let gen = args.pos[0];
-    let started = vm
-        .opaque::<GenData>(gen)
-        .is_some_and(|g| g.started.load(Ordering::Relaxed));
-    if !started {
-        if let Some(g) = vm.opaque::<GenData>(gen) {
-            g.finished.store(true, Ordering::Relaxed);
-            g.frame.lock().take();
-        }
+/// `generator.close()`: raises `GeneratorExit` at the paused `yield`; gives the generator's
+/// return value, if it returns one.
+pub fn close(vm: &mut Vm, gen: Value) -> PyResult<Value> {
+    let Some(g) = vm.opaque::<GenData>(gen) else {
+        return Err(vm.type_error("expected a generator"));
+    };
+    if g.finished.load(Ordering::Relaxed) {
         return Ok(Value::NONE);
     }
-    let e = vm.new_error_args(Ty::GeneratorExit, vec![]);
-    match resume(vm, gen, Value::NONE, Some(e)) {
+    if !g.started.load(Ordering::Relaxed) && !g.running.load(Ordering::Relaxed) {
+        if let Some(frame) = g.frame.lock().take() {
+            g.finished.store(true, Ordering::Relaxed);
+            drop(frame);
+            return Ok(Value::NONE);
+        }
+    }
+    let mark = vm.temps.len();
+    vm.temps.push(gen);
+    let mut pending = None;
+    if let Some(yf) = yield_from_of(vm, gen) {
+        vm.temps.push(yf);
+        set_running(vm, gen, true);
+        let r = close_iter(vm, yf);
+        set_running(vm, gen, false);
+        if let Err(e) = r {
+            vm.temps.push(e.exc);
+            pending = Some(e);
+        }
+    }
+    let e = match pending {
+        Some(e) => e,
+        None => vm.new_error_args(Ty::GeneratorExit, vec![]),
+    };
+    vm.temps.push(e.exc);
+    let r = resume(vm, gen, Value::NONE, Some(e));
+    vm.temps.truncate(mark);
+    match r {
         Ok(Resumed::Yielded(_)) => {
             Err(vm.new_error(Ty::RuntimeError, "generator ignored GeneratorExit"))
         }
@@ -192,6 +357,11 @@ fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         Err(e) => Err(e),
     }
+}
+
+fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "generator.close", 0, 0)?;
+    close(vm, args.pos[0])
 }
 
 /// `SEND`: `receiver, value` → `receiver, result`, jumping to `arg` when the receiver returns.
@@ -257,7 +427,64 @@ pub const METHODS: &[NativeMethod] = &[
     m("close", gen_close, ""),
 ];
 
+fn get_code(vm: &mut Vm, g: Value) -> PyResult<Value> {
+    Ok(vm
+        .opaque::<GenData>(g)
+        .map(|g| g.code)
+        .unwrap_or(Value::NONE))
+}
+
+/// Whether the generator's frame is running (or delegating a `throw`/`close`).
+fn is_running(g: &GenData) -> bool {
+    g.running.load(Ordering::Relaxed)
+        || (g.started.load(Ordering::Relaxed)
+            && !g.finished.load(Ordering::Relaxed)
+            && g.frame.lock().is_none())
+}
+
+fn get_running(vm: &mut Vm, g: Value) -> PyResult<Value> {
+    Ok(Value::from_bool(
+        vm.opaque::<GenData>(g).is_some_and(is_running),
+    ))
+}
+
+fn get_suspended(vm: &mut Vm, g: Value) -> PyResult<Value> {
+    Ok(Value::from_bool(vm.opaque::<GenData>(g).is_some_and(|g| {
+        g.started.load(Ordering::Relaxed) && !g.finished.load(Ordering::Relaxed) && !is_running(g)
+    })))
+}
+
+fn get_yieldfrom(vm: &mut Vm, g: Value) -> PyResult<Value> {
+    Ok(yield_from_of(vm, g).unwrap_or(Value::NONE))
+}
+
+/// `gi_frame`: None once the generator is finished; protopy has no frame objects yet.
+fn get_frame(vm: &mut Vm, g: Value) -> PyResult<Value> {
+    if vm
+        .opaque::<GenData>(g)
+        .is_some_and(|g| g.finished.load(Ordering::Relaxed))
+    {
+        return Ok(Value::NONE);
+    }
+    Err(crate::ops::not_yet(vm, "frame objects (gi_frame)"))
+}
+
+/// `generator.__repr__`: `<generator object QUALNAME at 0x...>`.
+pub fn generator_repr(vm: &mut Vm, v: Value) -> Option<String> {
+    let q = vm.opaque::<GenData>(v)?.qualname;
+    let q = vm.rust_str(q).unwrap_or_default();
+    Some(format!(
+        "<generator object {q} at {:#x}>",
+        crate::protocols::address(v)
+    ))
+}
+
 pub const GETSETS: &[(&str, Getter, Option<Setter>)] = &[
     ("__name__", get_name, None),
     ("__qualname__", get_qualname, None),
+    ("gi_code", get_code, None),
+    ("gi_running", get_running, None),
+    ("gi_suspended", get_suspended, None),
+    ("gi_yieldfrom", get_yieldfrom, None),
+    ("gi_frame", get_frame, None),
 ];

@@ -7,6 +7,9 @@ pub mod call;
 pub mod except;
 pub mod load_store;
 pub mod seq;
+pub mod matching;
+pub mod names;
+pub mod with;
 
 use protopy_compiler::bytecode::Opcode as Op;
 use protopy_objects::Value;
@@ -72,7 +75,7 @@ pub fn dispatch(vm: &mut Vm, op: Op, arg: u32) -> Step {
         Op::BUILD_TUPLE | Op::BUILD_LIST | Op::BUILD_MAP | Op::BUILD_STRING => {
             build::build(vm, op, arg)
         }
-        Op::LIST_APPEND | Op::LIST_EXTEND | Op::MAP_ADD | Op::DICT_UPDATE | Op::DICT_MERGE => {
+        Op::LIST_APPEND | Op::LIST_EXTEND | Op::MAP_ADD | Op::DICT_UPDATE => {
             build::add_to(vm, op, arg)
         }
         Op::UNPACK_SEQUENCE => seq::unpack_sequence(vm, arg),
@@ -81,6 +84,7 @@ pub fn dispatch(vm: &mut Vm, op: Op, arg: u32) -> Step {
         Op::BINARY_SLICE => seq::binary_slice(vm),
         Op::STORE_SLICE => seq::store_slice(vm),
         Op::BUILD_SLICE => seq::build_slice(vm, arg),
+        Op::DICT_MERGE => call::dict_merge(vm, arg),
         Op::FORMAT_SIMPLE | Op::CONVERT_VALUE | Op::FORMAT_WITH_SPEC => build::format(vm, op, arg),
         Op::CALL => call::call(vm, arg, false),
         Op::CALL_KW => call::call(vm, arg, true),
@@ -144,6 +148,17 @@ pub fn dispatch(vm: &mut Vm, op: Op, arg: u32) -> Step {
                 Err(PyErr { exc })
             }
         }
+        Op::LOAD_SPECIAL => with::load_special(vm, arg),
+        Op::DELETE_DEREF => names::delete_deref(vm, arg),
+        Op::DELETE_GLOBAL => names::delete_global(vm, arg),
+        Op::LOAD_FROM_DICT_OR_DEREF => names::load_from_dict_or_deref(vm, arg),
+        Op::LOAD_FROM_DICT_OR_GLOBALS => names::load_from_dict_or_globals(vm, arg),
+        Op::MATCH_SEQUENCE => matching::match_kind(vm, false),
+        Op::MATCH_MAPPING => matching::match_kind(vm, true),
+        Op::GET_LEN => matching::get_len(vm),
+        Op::MATCH_KEYS => matching::match_keys(vm),
+        Op::MATCH_CLASS => matching::match_class(vm, arg),
+        Op::WITH_EXCEPT_START => with::with_except_start(vm),
         Op::RAISE_VARARGS => except::raise(vm, arg),
         Op::RERAISE => except::reraise(vm, arg),
         Op::PUSH_EXC_INFO => {

@@ -140,6 +140,9 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Value> {
     if let Some(v) = crate::types::superobj::super_getattr(vm, obj, name)? {
         return Ok(v);
     }
+    if vm.opaque::<BoundMethod>(obj).is_some() {
+        return crate::types::method::method_getattr(vm, obj, name);
+    }
     let ty = vm.type_of(obj);
     if let Some(f) = python_override(vm, ty, "__getattribute__")? {
         let r = super::call::call(vm, f, Args::new(vec![obj, name]));

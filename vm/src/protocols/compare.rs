@@ -208,6 +208,10 @@ pub fn native_compare(
         (Ty::Set | Ty::FrozenSet, Ty::Set | Ty::FrozenSet) => {
             crate::types::set::compare(vm, a, b, op).map(Some)
         }
+        (Ty::Method, Ty::Method) if op == 2 || op == 3 => {
+            crate::types::method::method_eq(vm, a, b).map(|r| r.map(|e| e == (op == 2)))
+        }
+        (Ty::Cell, Ty::Cell) => crate::types::cell::compare(vm, a, b, op),
         (Ty::Complex, _) | (_, Ty::Complex) if op == 2 || op == 3 => {
             crate::types::float::complex_eq(vm, a, b).map(|r| r.map(|e| e == (op == 2)))
         }

@@ -186,10 +186,7 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
         Some("builtins") | None => q,
         Some(m) => format!("{m}.{q}"),
     };
-    Ok(format!(
-        "<{name} object at {:#x}>",
-        v.to_bits() & 0xFFFF_FFFF_FFFF
-    ))
+    Ok(format!("<{name} object at {:#x}>", super::address(v)))
 }
 
 /// `str(v)` as text.

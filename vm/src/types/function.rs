@@ -125,6 +125,10 @@ pub struct Function {
     pub doc: AtomicValue,
     pub module: AtomicValue,
     pub annotate: AtomicValue,
+    /// The `__annotations__` dict once computed (NULL before).
+    pub annotations: AtomicValue,
+    /// `__type_params__` (NULL: the empty tuple).
+    pub type_params: AtomicValue,
 }
 
 impl Trace for Function {
@@ -142,6 +146,8 @@ impl Trace for Function {
             &self.doc,
             &self.module,
             &self.annotate,
+            &self.annotations,
+            &self.type_params,
         ] {
             a.trace(t);
         }
@@ -180,6 +186,8 @@ pub fn new_function(vm: &mut Vm, code: Value, globals: Value) -> PyResult<Value>
         doc: AtomicValue::new(doc),
         module: AtomicValue::new(module),
         annotate: AtomicValue::new(Value::NONE),
+        annotations: AtomicValue::new(Value::NULL),
+        type_params: AtomicValue::new(Value::NULL),
     };
     let r = vm.new_opaque(Ty::Function, f);
     vm.temps.truncate(vm.temps.len() - 3);
@@ -259,6 +267,8 @@ pub fn bind_frame(vm: &mut Vm, func: Value, args: Args) -> PyResult<Frame> {
     let data = f.data.clone();
     let (code, globals, builtins) = (f.code, f.globals, f.builtins);
     let defaults = f.defaults.load();
+    // Error messages name the function by its current `__qualname__`.
+    let qualname = f.qualname.load();
     let kwdefaults = f.kwdefaults.load();
     let argc = data.co.argcount as usize;
     let posonly = data.co.posonlyargcount as usize;
@@ -276,7 +286,7 @@ pub fn bind_frame(vm: &mut Vm, func: Value, args: Args) -> PyResult<Frame> {
     let co = &data.co;
     let mut frame = Frame::new(code, data.clone(), globals, builtins, Value::NULL);
     frame.func = func;
-    let qn = co.qualname.clone();
+    let qn = vm.rust_str(qualname).unwrap_or_else(|| co.qualname.clone());
     let npos = args.pos.len();
     for (i, &v) in args.pos.iter().take(argc).enumerate() {
         frame.fast[i] = v;
@@ -356,10 +366,9 @@ pub fn bind_frame(vm: &mut Vm, func: Value, args: Args) -> PyResult<Frame> {
         }
     }
     if !posonly_as_kw.is_empty() {
-        let names: Vec<String> = posonly_as_kw.iter().map(|n| format!("'{n}'")).collect();
         return Err(vm.type_error(&format!(
-            "{qn}() got some positional-only arguments passed as keyword arguments: {}",
-            names.join(", ")
+            "{qn}() got some positional-only arguments passed as keyword arguments: '{}'",
+            posonly_as_kw.join(", ")
         )));
     }
     // defaults
@@ -415,121 +424,6 @@ fn missing_error(vm: &mut Vm, qn: &str, names: &[String], kind: &str) -> crate::
         if n == 1 { "" } else { "s" }
     ))
 }
-
-/// A getter and setter pair for a plain `AtomicValue` field of `Function` (`__name__`, ...):
-/// the getter gives `None` for a non-function, the setter ignores one.
-macro_rules! function_field {
-    ($($get:ident, $set:ident => $field:ident;)*) => {$(
-        fn $get(vm: &mut Vm, v: Value) -> PyResult<Value> {
-            Ok(vm.opaque::<Function>(v).map(|f| f.$field.load()).unwrap_or(Value::NONE))
-        }
-        fn $set(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
-            if let Some(f) = vm.opaque::<Function>(v) {
-                f.$field.store(n);
-            }
-            Ok(())
-        }
-    )*};
-}
-
-function_field! {
-    fn_name, fn_set_name => name;
-    fn_qualname, fn_set_qualname => qualname;
-    fn_doc, fn_set_doc => doc;
-    fn_module, fn_set_module => module;
-}
-
-fn fn_defaults(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    let d = vm
-        .opaque::<Function>(v)
-        .map(|f| f.defaults.load())
-        .unwrap_or(Value::NONE);
-    Ok(if d.is_null() { Value::NONE } else { d })
-}
-fn fn_set_defaults(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
-    if let Some(f) = vm.opaque::<Function>(v) {
-        f.defaults.store(if n.is_none() { Value::NULL } else { n });
-    }
-    Ok(())
-}
-fn fn_kwdefaults(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    let d = vm
-        .opaque::<Function>(v)
-        .map(|f| f.kwdefaults.load())
-        .unwrap_or(Value::NONE);
-    Ok(if d.is_null() { Value::NONE } else { d })
-}
-fn fn_code(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(vm
-        .opaque::<Function>(v)
-        .map(|f| f.code)
-        .unwrap_or(Value::NONE))
-}
-fn fn_globals(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(vm
-        .opaque::<Function>(v)
-        .map(|f| f.globals)
-        .unwrap_or(Value::NONE))
-}
-fn fn_dict(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(vm
-        .opaque::<Function>(v)
-        .map(|f| f.dict.load())
-        .unwrap_or(Value::NONE))
-}
-fn fn_closure(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    let c = vm
-        .opaque::<Function>(v)
-        .map(|f| f.closure.load())
-        .unwrap_or(Value::NONE);
-    Ok(if c.is_null() { Value::NONE } else { c })
-}
-
-pub const GETSETS: &[(&str, super::Getter, Option<super::Setter>)] = &[
-    ("__name__", fn_name, Some(fn_set_name)),
-    ("__qualname__", fn_qualname, Some(fn_set_qualname)),
-    ("__doc__", fn_doc, Some(fn_set_doc)),
-    ("__module__", fn_module, Some(fn_set_module)),
-    ("__defaults__", fn_defaults, Some(fn_set_defaults)),
-    ("__kwdefaults__", fn_kwdefaults, None),
-    ("__code__", fn_code, None),
-    ("__globals__", fn_globals, None),
-    ("__dict__", fn_dict, None),
-    ("__closure__", fn_closure, None),
-];
-
-fn m_func(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(vm
-        .opaque::<BoundMethod>(v)
-        .map(|m| m.func)
-        .unwrap_or(Value::NONE))
-}
-fn m_self(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(vm
-        .opaque::<BoundMethod>(v)
-        .map(|m| m.obj)
-        .unwrap_or(Value::NONE))
-}
-fn m_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    let f = m_func(vm, v)?;
-    crate::protocols::attr::getattr_str(vm, f, "__name__")
-}
-fn m_qualname(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    let f = m_func(vm, v)?;
-    crate::protocols::attr::getattr_str(vm, f, "__qualname__")
-}
-fn m_doc(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    let f = m_func(vm, v)?;
-    crate::protocols::attr::getattr_str(vm, f, "__doc__")
-}
-
-pub const METHOD_GETSETS: &[(&str, super::Getter, Option<super::Setter>)] = &[
-    ("__func__", m_func, None),
-    ("__self__", m_self, None),
-    ("__name__", m_name, None),
-    ("__qualname__", m_qualname, None),
-    ("__doc__", m_doc, None),
-];
 
 fn n_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let n = vm.opaque::<Native>(v).map(|n| n.name).unwrap_or("");

@@ -7,6 +7,9 @@ pub mod bytearray;
 pub mod bytes;
 pub mod bytes_methods;
 pub mod complex;
+pub mod annotations;
+pub mod cell;
+pub mod code;
 pub mod descr;
 pub mod dict;
 pub mod dict_views;
@@ -15,6 +18,7 @@ pub mod exc_oserror;
 pub mod exceptions;
 pub mod float;
 pub mod function;
+pub mod function_attrs;
 pub mod int;
 pub mod iter;
 pub mod iter_tools;
@@ -23,6 +27,8 @@ pub mod lookup_cache;
 pub mod memoryview;
 pub mod list_slice;
 pub mod mappingproxy;
+pub mod method;
+pub mod method_wrappers;
 pub mod module;
 pub mod num_slots;
 pub mod object;
@@ -230,6 +236,10 @@ pub fn methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::Range => range::METHODS,
         Ty::Slice => slice::METHODS,
         Ty::Generator => crate::eval::generator::METHODS,
+        Ty::Code => code::METHODS,
+        Ty::Cell => cell::METHODS,
+        Ty::Function => function_attrs::METHODS,
+        Ty::Method => method::METHODS,
         _ if iter::is_iterator_type(ty) => iter::METHODS,
         _ => &[],
     }
@@ -269,7 +279,7 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
     match ty {
         _ if ty.is_exception() => exc_kinds::getsets_for(ty),
         Ty::Object => object::GETSETS,
-        Ty::Function => function::GETSETS,
+        Ty::Function => function_attrs::GETSETS,
         Ty::Int | Ty::Bool => int::GETSETS,
         Ty::Float => float::GETSETS,
         Ty::Complex => complex::GETSETS,
@@ -279,8 +289,6 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::Property => descr::PROPERTY_GETSETS,
         Ty::Traceback => tbobject::TRACEBACK_GETSETS,
         Ty::Frame => tbobject::FRAME_GETSETS,
-        Ty::Code => tbobject::CODE_GETSETS,
-        Ty::Method => function::METHOD_GETSETS,
         Ty::BuiltinFunction => function::NATIVE_GETSETS,
         Ty::Module => module::GETSETS,
         Ty::Generator => crate::eval::generator::GETSETS,
@@ -288,6 +296,17 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::ClassMethod | Ty::StaticMethod => descr::WRAPPER_GETSETS,
         Ty::MemberDescriptor => descr::MEMBER_GETSETS,
         Ty::Super => superobj::GETSETS,
+        Ty::Method => method::GETSETS,
+        Ty::Code => code::GETSETS,
+        Ty::Cell => cell::GETSETS,
+        _ => &[],
+    }
+}
+
+/// Further attribute getters of types whose attributes span two files.
+pub fn more_getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
+    match ty {
+        Ty::Type => annotations::TYPE_GETSETS,
         _ => &[],
     }
 }
@@ -311,7 +330,7 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
             let k = vm.intern(meth.name)?;
             dict::set_item(vm, dict, k, f)?;
         }
-        for &(name, get, set) in getsets_of(ty) {
+        for &(name, get, set) in getsets_of(ty).iter().chain(more_getsets_of(ty)) {
             let g = vm.new_opaque(
                 Ty::GetSet,
                 descr::GetSet {
@@ -329,9 +348,12 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
             let k = vm.intern("__hash__")?;
             dict::set_item(vm, dict, k, Value::NONE)?;
         }
+        // A type's own `__module__` getter (functions') wins over the class attribute.
         let k = vm.intern("__module__")?;
-        let modname = vm.intern("builtins")?;
-        dict::set_item(vm, dict, k, modname)?;
+        if dict::get_item(vm, dict, k)?.is_none() {
+            let modname = vm.intern("builtins")?;
+            dict::set_item(vm, dict, k, modname)?;
+        }
     }
     Ok(())
 }

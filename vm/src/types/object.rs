@@ -47,6 +47,9 @@ pub fn special_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
             return Ok(vm.rust_str(r));
         }
     }
+    if let Some(r) = super::function_attrs::repr(vm, v)? {
+        return Ok(Some(r));
+    }
     Ok(if v.is_none() {
         Some("None".into())
     } else if v == Value::ELLIPSIS {
@@ -71,7 +74,7 @@ fn object_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let qual = qual
         .and_then(|q| vm.rust_str(q))
         .unwrap_or_else(|| typeobj::type_name(vm, ty));
-    let addr = v.as_handle().map(|h| format!("{h:?}")).unwrap_or_default();
+    let addr = format!("{:#x}", crate::protocols::address(v));
     let name = match module.as_deref() {
         Some("builtins") | None => qual,
         Some(m) => format!("{m}.{qual}"),

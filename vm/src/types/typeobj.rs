@@ -642,8 +642,13 @@ fn raw_dict(vm: &mut Vm, v: Value) -> PyResult<Value> {
 fn get_module(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let d = raw_dict(vm, v)?;
     match super::dict::get_str(vm, d, "__module__")? {
-        Some(m) => Ok(m),
-        None => vm.new_str("builtins"),
+        // A builtin type's `__module__` entry may be its instances' getter (functions').
+        Some(m)
+            if vm.str_data(m).is_some() || v.as_handle().is_some_and(|h| is_heap_type(vm, h)) =>
+        {
+            Ok(m)
+        }
+        _ => vm.new_str("builtins"),
     }
 }
 fn get_doc(vm: &mut Vm, v: Value) -> PyResult<Value> {
