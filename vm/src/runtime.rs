@@ -95,6 +95,8 @@ builtin_types! {
     Reversed = "reversed": Object,
     CallableIterator = "callable_iterator": Object,
     MemoryView = "memoryview": Object,
+    Template = "Template": Object,
+    Interpolation = "Interpolation": Object,
     BaseException = "BaseException": Object,
     GeneratorExit = "GeneratorExit": BaseException,
     KeyboardInterrupt = "KeyboardInterrupt": BaseException,
@@ -179,6 +181,8 @@ impl Ty {
                 | Ty::GetSet
                 | Ty::Traceback
                 | Ty::MemoryView
+                | Ty::Template
+                | Ty::Interpolation
         )
     }
 

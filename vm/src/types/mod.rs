@@ -27,6 +27,7 @@ pub mod str_codec;
 pub mod str_methods;
 pub mod str_ops;
 pub mod superobj;
+pub mod template;
 pub mod tuple;
 pub mod typeobj;
 
@@ -204,6 +205,8 @@ pub fn methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::Bytes => bytes::METHODS,
         Ty::ByteArray => bytearray::METHODS,
         Ty::MemoryView => memoryview::METHODS,
+        Ty::Template => template::TEMPLATE_METHODS,
+        Ty::Interpolation => template::INTERPOLATION_METHODS,
         Ty::List => list::METHODS,
         Ty::Tuple => tuple::METHODS,
         Ty::Dict => dict::METHODS,
@@ -251,6 +254,8 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::Module => module::GETSETS,
         Ty::Generator => crate::eval::generator::GETSETS,
         Ty::MemoryView => memoryview::GETSETS,
+        Ty::Template => template::TEMPLATE_GETSETS,
+        Ty::Interpolation => template::INTERPOLATION_GETSETS,
         _ => &[],
     }
 }
