@@ -99,7 +99,7 @@ fn is_byte_format(f: &str) -> bool {
     matches!(f, "B" | "b" | "c")
 }
 
-fn view<'a>(vm: &'a Vm, v: Value) -> Option<&'a MemoryView> {
+fn view(vm: &Vm, v: Value) -> Option<&MemoryView> {
     vm.opaque::<MemoryView>(v)
 }
 
