@@ -548,6 +548,9 @@ fn cast(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !m.c_contiguous() {
         return Err(vm.type_error("memoryview: casts are restricted to C-contiguous views"));
     }
+    if fmt.strip_prefix('@').unwrap_or(&fmt) == "e" {
+        return Err(crate::ops::not_yet(vm, "memoryview format 'e'"));
+    }
     let Some(size) = format_size(&fmt) else {
         return Err(vm.value_error(
             "memoryview: destination format must be a native single character format prefixed with an optional '@'",
