@@ -72,10 +72,6 @@ fn unsupported_constructs_are_named() {
             "try:\n    pass\nexcept* E:\n    pass\n",
             "protopy cannot compile 'except*' clauses yet @ 1:1-4:9",
         ),
-        (
-            "x = t'{y}'\n",
-            "protopy cannot compile t-strings yet @ 1:5-1:11",
-        ),
     ];
     for (src, want) in cases {
         assert_eq!(outcome(src), want, "{src:?}");

@@ -103,6 +103,8 @@ builtin_types! {
     MemoryView = "memoryview": Object,
     MemberDescriptor = "member_descriptor": Object,
     MappingProxy = "mappingproxy": Object,
+    Template = "Template": Object,
+    Interpolation = "Interpolation": Object,
     BaseException = "BaseException": Object,
     GeneratorExit = "GeneratorExit": BaseException,
     KeyboardInterrupt = "KeyboardInterrupt": BaseException,
@@ -207,6 +209,8 @@ impl Ty {
                 | Ty::MemberDescriptor
                 | Ty::MappingProxy
                 | Ty::Frame
+                | Ty::Template
+                | Ty::Interpolation
         )
     }
 

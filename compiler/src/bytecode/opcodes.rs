@@ -279,6 +279,12 @@ opcodes! {
     FORMAT_WITH_SPEC(_: None) 2 => 1, Next;
     /// `STACK[-1] = str/repr/ascii(STACK[-1])` for conversion `arg` (`!s`, `!r`, `!a`).
     CONVERT_VALUE(_: Convert) 1 => 1, Next;
+    /// Pops `format_spec` (when bit 0 of `arg` is set), `expression`, `value`; pushes a
+    /// `string.templatelib.Interpolation` with conversion `arg >> 2` (0 none, 1 `s`, 2 `r`,
+    /// 3 `a`).
+    BUILD_INTERPOLATION(a: Int) 2 + (a & 1) => 1, Next;
+    /// Pops `interpolations`, `strings` (tuples); pushes a `string.templatelib.Template`.
+    BUILD_TEMPLATE(_: None) 2 => 1, Next;
 
     // ---- calls and functions ----
     /// Stack: `callable, self_or_null, arg1..argN`; pushes the result of calling `callable`

@@ -214,8 +214,9 @@ impl<'a> Compiler<'a> {
                 keywords,
             } => self.call(func, args, keywords)?,
             ExprKind::FormattedValue { .. } | ExprKind::JoinedStr { .. } => self.fstring(e)?,
-            ExprKind::TemplateStr { .. } | ExprKind::Interpolation { .. } => {
-                return Err(self.unsupported_expr("t-strings", e.range));
+            ExprKind::TemplateStr { .. } => self.template_str(e)?,
+            ExprKind::Interpolation { .. } => {
+                return Err(self.internal("an interpolation outside a t-string"));
             }
             ExprKind::Constant { value, .. } => self.load_const(Self::constant(value)),
             ExprKind::Attribute { value, attr, .. } => {

@@ -1,9 +1,11 @@
 //! f-strings: each replacement field is converted (`CONVERT_VALUE`) and formatted
 //! (`FORMAT_SIMPLE`/`FORMAT_WITH_SPEC`), then the pieces are joined by `BUILD_STRING`.
-//! Mirrors CPython 3.14's `Python/codegen.c` (`codegen_joined_str`, `codegen_formatted_value`).
+//! t-strings: the strings and the interpolations become two tuples for `BUILD_TEMPLATE`.
+//! Mirrors CPython 3.14's `Python/codegen.c` (`codegen_joined_str`, `codegen_formatted_value`,
+//! `codegen_template_str`, `codegen_interpolation`).
 
 use super::{Compiler, Result};
-use crate::ast::{Expr, ExprKind};
+use crate::ast::{Constant, Expr, ExprKind};
 use crate::bytecode::{Const, Opcode};
 use crate::pystr::PyStr;
 
@@ -60,5 +62,70 @@ impl<'a> Compiler<'a> {
             }
             _ => Err(self.internal("not an f-string")),
         }
+    }
+
+    /// A t-string: a tuple of its strings (one more than its interpolations, empty ones where
+    /// two interpolations meet or at either end), a tuple of its interpolations, then
+    /// `BUILD_TEMPLATE`.
+    pub(super) fn template_str(&mut self, e: &'a Expr) -> Result<()> {
+        let ExprKind::TemplateStr { values } = &e.kind else {
+            return Err(self.internal("not a t-string"));
+        };
+        let mut strings: Vec<PyStr> = vec![PyStr::new()];
+        let mut fields = Vec::new();
+        for v in values {
+            match &v.kind {
+                ExprKind::Constant {
+                    value: Constant::Str(s),
+                    ..
+                } => {
+                    if let Some(last) = strings.last_mut() {
+                        last.push_pystr(s);
+                    }
+                }
+                ExprKind::Interpolation { .. } => {
+                    fields.push(v);
+                    strings.push(PyStr::new());
+                }
+                _ => return Err(self.internal("unexpected t-string part")),
+            }
+        }
+        let n = strings.len();
+        for s in strings {
+            self.load_const(Const::Str(s));
+        }
+        self.emit(Opcode::BUILD_TUPLE, n as u32);
+        for f in &fields {
+            let ExprKind::Interpolation {
+                value,
+                str,
+                conversion,
+                format_spec,
+            } = &f.kind
+            else {
+                return Err(self.internal("not an interpolation"));
+            };
+            self.visit_expr(value)?;
+            self.load_const(Const::Str(str.clone()));
+            let convert = match u8::try_from(*conversion) {
+                Ok(b's') => 1,
+                Ok(b'r') => 2,
+                Ok(b'a') => 3,
+                _ => 0,
+            };
+            let has_spec = match format_spec {
+                Some(spec) => {
+                    self.visit_expr(spec)?;
+                    1
+                }
+                None => 0,
+            };
+            self.set_loc(f.range);
+            self.emit(Opcode::BUILD_INTERPOLATION, (convert << 2) | has_spec);
+        }
+        self.emit(Opcode::BUILD_TUPLE, fields.len() as u32);
+        self.set_loc(e.range);
+        self.emit(Opcode::BUILD_TEMPLATE, 0);
+        Ok(())
     }
 }

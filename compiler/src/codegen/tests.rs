@@ -213,7 +213,6 @@ fn unsupported_constructs_name_themselves() {
         ),
         ("type X = int\n", "'type' statements"),
         ("def f[T](): pass\n", "type parameter lists"),
-        ("x = t'{y}'\n", "t-strings"),
     ] {
         let err = crate::compile_module(src, "<test>").unwrap_err();
         assert_eq!(

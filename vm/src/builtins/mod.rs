@@ -393,6 +393,8 @@ fn exposed(ty: Ty) -> bool {
             | Ty::DictValues
             | Ty::DictItems
             | Ty::CallableIterator
+            | Ty::Template
+            | Ty::Interpolation
     )
 }
 

@@ -86,6 +86,8 @@ pub fn dispatch(vm: &mut Vm, op: Op, arg: u32) -> Step {
         Op::BUILD_SLICE => seq::build_slice(vm, arg),
         Op::DICT_MERGE => call::dict_merge(vm, arg),
         Op::FORMAT_SIMPLE | Op::CONVERT_VALUE | Op::FORMAT_WITH_SPEC => build::format(vm, op, arg),
+        Op::BUILD_INTERPOLATION => crate::types::template::build_interpolation(vm, arg),
+        Op::BUILD_TEMPLATE => crate::types::template::build_template(vm),
         Op::CALL => call::call(vm, arg, false),
         Op::CALL_KW => call::call(vm, arg, true),
         Op::CALL_FUNCTION_EX => call::call_ex(vm),

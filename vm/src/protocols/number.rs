@@ -365,6 +365,7 @@ pub fn native_binary(
         (Ty::Complex, _, _) | (_, Ty::Complex, _) => {
             crate::types::float::complex_binary(vm, a, b, op)
         }
+        (Ty::Template, _, 0) | (_, Ty::Template, 0) => crate::types::template::add(vm, a, b),
         (Ty::Bytes | Ty::ByteArray, _, _) | (_, Ty::Bytes | Ty::ByteArray, 5) => {
             crate::types::bytes::binary(vm, a, b, op, inplace)
         }

@@ -70,8 +70,8 @@ impl Params<'_> {
                 }
             }
         }
-        for i in 0..self.required {
-            if slots[i].is_none() {
+        for (i, slot) in slots.iter().enumerate().take(self.required) {
+            if slot.is_none() {
                 let msg = if i < self.posonly || args.kw.is_empty() {
                     if self.required == n && self.posonly == n {
                         if n == 1 {

@@ -126,12 +126,10 @@ fn istitle_bytes(b: &[u8]) -> bool {
     cased
 }
 
-/// The `(sub, start, end)` of `find` and friends.
-fn search_args(
-    vm: &mut Vm,
-    args: &Args,
-    name: &str,
-) -> PyResult<(Vec<u8>, Vec<u8>, Option<isize>, Option<isize>)> {
+/// The receiver, the searched bytes, `start` and `end` of `find` and friends.
+type SearchArgs = (Vec<u8>, Vec<u8>, Option<isize>, Option<isize>);
+
+fn search_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<SearchArgs> {
     args.check_method(vm, name, 1, 3)?;
     let (b, _) = recv(vm, args)?;
     let sub = sub_arg(vm, args.pos[1])?;

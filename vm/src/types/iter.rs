@@ -232,6 +232,7 @@ pub fn native_iter(vm: &mut Vm, obj: Value) -> PyResult<Option<Value>> {
         Ty::Bytes | Ty::ByteArray | Ty::MemoryView => Ty::Iterator,
         Ty::Range => return super::range::range_iter(vm, obj).map(Some),
         Ty::Generator => return Ok(Some(obj)),
+        Ty::Template => return super::template::iter_parts(vm, obj).map(Some),
         Ty::Dict => {
             return super::table_iter::new(vm, obj, super::table_iter::Yield::Keys).map(Some)
         }

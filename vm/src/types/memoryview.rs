@@ -99,7 +99,7 @@ fn is_byte_format(f: &str) -> bool {
     matches!(f, "B" | "b" | "c")
 }
 
-fn view<'a>(vm: &'a Vm, v: Value) -> Option<&'a MemoryView> {
+fn view(vm: &Vm, v: Value) -> Option<&MemoryView> {
     vm.opaque::<MemoryView>(v)
 }
 
@@ -547,6 +547,9 @@ fn cast(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     if !m.c_contiguous() {
         return Err(vm.type_error("memoryview: casts are restricted to C-contiguous views"));
+    }
+    if fmt.strip_prefix('@').unwrap_or(&fmt) == "e" {
+        return Err(crate::ops::not_yet(vm, "memoryview format 'e'"));
     }
     let Some(size) = format_size(&fmt) else {
         return Err(vm.value_error(

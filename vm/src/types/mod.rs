@@ -47,6 +47,7 @@ pub mod subclass;
 pub mod superobj;
 pub mod table_iter;
 pub mod tbobject;
+pub mod template;
 pub mod tuple;
 pub mod typecreate;
 pub mod typeobj;
@@ -226,6 +227,8 @@ pub fn methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::Bytes => bytes::METHODS,
         Ty::ByteArray => bytearray::METHODS,
         Ty::MemoryView => memoryview::METHODS,
+        Ty::Template => template::TEMPLATE_METHODS,
+        Ty::Interpolation => template::INTERPOLATION_METHODS,
         Ty::List => list::METHODS,
         Ty::Tuple => tuple::METHODS,
         Ty::Dict => dict::METHODS,
@@ -307,6 +310,8 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
 pub fn more_getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
     match ty {
         Ty::Type => annotations::TYPE_GETSETS,
+        Ty::Template => template::TEMPLATE_GETSETS,
+        Ty::Interpolation => template::INTERPOLATION_GETSETS,
         _ => &[],
     }
 }
