@@ -6,6 +6,7 @@ pub mod native_module;
 pub mod sys;
 pub mod sys_info;
 pub mod time;
+pub mod time_zone;
 
 use crate::thread::{PyResult, Vm};
 
