@@ -208,7 +208,11 @@ fn complex_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
     let real_kw = args.take_kw(vm, "real");
     let imag_kw = args.take_kw(vm, "imag");
-    args.check(vm, "complex", 1, 3)?;
+    let n = args.pos.len().saturating_sub(1);
+    if n > 2 {
+        return Err(vm.type_error(&format!("complex() takes at most 2 arguments ({n} given)")));
+    }
+    super::int::check_ctor(vm, &args, "complex", 2)?;
     let real = args.get(1).or(real_kw);
     let imag = args.get(2).or(imag_kw);
     if args.get(1).is_some() && real_kw.is_some() {
