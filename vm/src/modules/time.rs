@@ -482,3 +482,23 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     vm.temps.pop();
     r
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{timegm, utc_fields};
+
+    #[test]
+    fn civil_dates_round_trip() {
+        assert_eq!(utc_fields(0), [1970, 1, 1, 0, 0, 0, 3, 1, 0]);
+        assert_eq!(
+            utc_fields(1_700_000_000),
+            [2023, 11, 14, 22, 13, 20, 1, 318, 0]
+        );
+        assert_eq!(utc_fields(-1), [1969, 12, 31, 23, 59, 59, 2, 365, 0]);
+        // 2000-02-29, a leap day in a century year divisible by 400.
+        assert_eq!(utc_fields(951_782_400)[..3], [2000, 2, 29]);
+        for t in [-86_400 * 366 * 500, -1, 0, 951_782_400, 4_102_444_800] {
+            assert_eq!(timegm(&utc_fields(t)), t);
+        }
+    }
+}
