@@ -154,9 +154,13 @@ fn this(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Complex> {
                 .first()
                 .map(|&v| vm.type_name(v))
                 .unwrap_or_default();
-            Err(vm.type_error(&format!(
-                "descriptor '{name}' requires a 'complex' object but received a '{t}'"
-            )))
+            // Slot wrappers and method descriptors word it differently.
+            let msg = if matches!(name, "__abs__" | "__bool__" | "__hash__" | "__repr__") {
+                format!("descriptor '{name}' requires a 'complex' object but received a '{t}'")
+            } else {
+                format!("descriptor '{name}' for 'complex' objects doesn't apply to a '{t}' object")
+            };
+            Err(vm.type_error(&msg))
         }
     }
 }

@@ -193,7 +193,7 @@ fn this_int(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Int> {
                 .map(|&v| vm.type_name(v))
                 .unwrap_or_default();
             Err(vm.type_error(&format!(
-                "descriptor '{name}' requires a 'int' object but received a '{t}'"
+                "descriptor '{name}' for 'int' objects doesn't apply to a '{t}' object"
             )))
         }
     }
