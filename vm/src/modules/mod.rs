@@ -14,5 +14,6 @@ use crate::thread::{PyResult, Vm};
 pub fn install_all(vm: &mut Vm) -> PyResult<()> {
     sys::install(vm)?;
     math::install(vm)?;
-    time::install(vm)
+    time::install(vm)?;
+    sys_info::set_builtin_module_names(vm)
 }
