@@ -259,7 +259,7 @@ fn time_tuple(vm: &mut Vm, v: Option<Value>, fname: &str) -> PyResult<[i64; 9]> 
         (3, 0, 23, "hour out of range"),
         (4, 0, 59, "minute out of range"),
         (5, 0, 61, "seconds out of range"),
-        (6, i64::MIN, i64::MAX, ""),
+        (6, -1, i64::MAX, "day of week out of range"),
         (7, 0, 366, "day of year out of range"),
     ];
     for (i, lo, hi, msg) in checks {
@@ -271,7 +271,8 @@ fn time_tuple(vm: &mut Vm, v: Option<Value>, fname: &str) -> PyResult<[i64; 9]> 
     out[1] = out[1].max(1);
     out[2] = out[2].max(1);
     out[7] = out[7].max(1);
-    out[6] = (out[6] + 1).rem_euclid(7).wrapping_sub(1).rem_euclid(7);
+    // C's weekday counts from Sunday: (wday + 1) % 7, back to Monday-based.
+    out[6] = (out[6].saturating_add(1) % 7 + 6) % 7;
     Ok(out)
 }
 

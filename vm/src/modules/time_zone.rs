@@ -149,12 +149,20 @@ fn parse_tzif(data: &[u8]) -> Option<Zone> {
     // [isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt]
     let v1 = counts(0)?;
     let v1_len = 44 + v1[3] * 5 + v1[4] * 6 + v1[5] + v1[2] * 8 + v1[1] + v1[0];
-    let (base, c, time_size) = if data[4] >= b'2' {
+    let (base, c, time_size) = if *data.get(4)? >= b'2' {
         (v1_len, counts(v1_len)?, 8)
     } else {
         (0, v1, 4)
     };
     let [isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt] = c;
+    // The counts must describe data that is there (a damaged file is not a zone).
+    let needed = timecnt
+        .checked_mul(time_size + 1)?
+        .checked_add(typecnt.checked_mul(6)?)?
+        .checked_add(charcnt)?;
+    if base.checked_add(44)?.checked_add(needed)? > data.len() {
+        return None;
+    }
     let mut at = base + 44;
     let mut times = Vec::with_capacity(timecnt);
     for i in 0..timecnt {

@@ -255,6 +255,10 @@ fn to_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => protocols::truth(vm, v)?,
         None => false,
     };
+    if length > (numeric::MAX_INT_BITS / 8) as i64 {
+        // CPython tries to allocate the bytes object and fails.
+        return Err(vm.new_error_args(Ty::MemoryError, vec![]));
+    }
     match numeric::int_bits::to_bytes(&i, length, order, signed) {
         Ok(b) => vm.alloc(Ty::Bytes, BytesData::new(b)),
         Err(e) => Err(protocols::number::num_err(vm, e)),
