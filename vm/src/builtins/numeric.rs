@@ -195,3 +195,58 @@ impl CompensatedSum {
         }
     }
 }
+
+/// `sum()`'s float and complex fast paths: while the total is an exact float (or complex) and
+/// the items are floats or small ints (or complex numbers), they are added in compensated
+/// arithmetic, as `builtin_sum_impl` does.
+#[derive(Default)]
+pub struct FastSum {
+    state: Option<(CompensatedSum, Option<CompensatedSum>)>,
+}
+
+impl FastSum {
+    /// Adds `item` to the fast total that starts from `acc`; false when the item (or `acc`)
+    /// needs the generic path.
+    pub fn take(&mut self, vm: &Vm, acc: Value, item: Value) -> bool {
+        if self.state.is_none() {
+            if let Some(f) = acc.as_f64() {
+                self.state = Some((CompensatedSum::new(f), None));
+            } else if vm.is_exact(acc, crate::runtime::Ty::Complex) {
+                let Some(c) = crate::types::complex::complex_of(vm, acc) else {
+                    return false;
+                };
+                self.state = Some((CompensatedSum::new(c.re), Some(CompensatedSum::new(c.im))));
+            } else {
+                return false;
+            }
+        }
+        let Some((re, im)) = self.state.as_mut() else {
+            return false;
+        };
+        if let Some(x) = CompensatedSum::operand(vm, item) {
+            re.add(x);
+            return true;
+        }
+        if let Some(im) = im {
+            if vm.is_exact(item, crate::runtime::Ty::Complex) {
+                if let Some(c) = crate::types::complex::complex_of(vm, item) {
+                    re.add(c.re);
+                    im.add(c.im);
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// The fast total as a value, ending the fast path; None when none was running.
+    pub fn flush(&mut self, vm: &mut Vm) -> PyResult<Option<Value>> {
+        match self.state.take() {
+            None => Ok(None),
+            Some((re, None)) => Ok(Some(Value::from_f64(re.value()))),
+            Some((re, Some(im))) => {
+                crate::types::complex::new_complex(vm, re.value(), im.value()).map(Some)
+            }
+        }
+    }
+}

@@ -174,16 +174,18 @@ pub fn sum(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let items = protocols::iter::collect(vm, args.pos[0])?;
     let mark = vm.temps.len();
     vm.temps.extend_from_slice(&items);
-    let mut comp: Option<super::numeric::CompensatedSum> = None;
+    let mut fast = super::numeric::FastSum::default();
     for v in items {
-        if let Some(f) = acc.as_f64() {
-            let c = comp.get_or_insert_with(|| super::numeric::CompensatedSum::new(f));
-            if let Some(x) = super::numeric::CompensatedSum::operand(vm, v) {
-                c.add(x);
-                continue;
+        if fast.take(vm, acc, v) {
+            continue;
+        }
+        match fast.flush(vm) {
+            Ok(Some(a)) => acc = a,
+            Ok(None) => {}
+            Err(e) => {
+                vm.temps.truncate(mark);
+                return Err(e);
             }
-            acc = Value::from_f64(c.value());
-            comp = None;
         }
         vm.temps.push(acc);
         let r = protocols::number::binary_op(vm, acc, v, 0);
@@ -196,8 +198,8 @@ pub fn sum(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         }
     }
     vm.temps.truncate(mark);
-    if let Some(c) = comp {
-        acc = Value::from_f64(c.value());
+    if let Some(a) = fast.flush(vm)? {
+        acc = a;
     }
     Ok(acc)
 }

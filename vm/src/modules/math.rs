@@ -49,12 +49,22 @@ fn int_result(vm: &mut Vm, r: NumResult<Int>) -> PyResult<Value> {
     }
 }
 
+/// CPython's message for keywords passed to a positional-only `math` function.
+fn no_keywords(vm: &mut Vm, args: &Args, name: &str) -> PyResult<()> {
+    if args.kw.is_empty() {
+        return Ok(());
+    }
+    Err(vm.type_error(&format!("math.{name}() takes no keyword arguments")))
+}
+
 fn one_arg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<f64> {
+    no_keywords(vm, args, name)?;
     args.check(vm, &format!("math.{name}"), 1, 1)?;
     to_f64(vm, args.pos[0])
 }
 
 fn two_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(f64, f64)> {
+    no_keywords(vm, args, name)?;
     args.check(vm, name, 2, 2)?;
     let x = to_f64(vm, args.pos[0])?;
     let y = to_f64(vm, args.pos[1])?;

@@ -7,6 +7,7 @@ pub mod sys;
 pub mod sys_info;
 pub mod time;
 pub mod sys_exc;
+pub mod time_zone;
 
 use crate::thread::{PyResult, Vm};
 
@@ -15,5 +16,6 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
     sys::install(vm)?;
     math::install(vm)?;
     time::install(vm)?;
-    sys_exc::install(vm)
+    sys_exc::install(vm)?;
+    sys_info::set_builtin_module_names(vm)
 }

@@ -191,3 +191,27 @@ pub fn install(vm: &mut Vm, d: Value) -> PyResult<()> {
     vm.temps.truncate(mark);
     set_attr(vm, d, "path", l?)
 }
+
+/// `sys.builtin_module_names`: the sorted names of the modules compiled in (those in
+/// `sys.modules` once the native modules are installed, and `builtins`).
+pub fn set_builtin_module_names(vm: &mut Vm) -> PyResult<()> {
+    let modules = vm.rt.sys_modules;
+    let mut names: Vec<String> = crate::types::dict::items(vm, modules)
+        .into_iter()
+        .filter_map(|(k, _)| vm.rust_str(k))
+        .collect();
+    names.push("builtins".into());
+    names.sort();
+    names.dedup();
+    let mut items = Vec::with_capacity(names.len());
+    for n in &names {
+        items.push(vm.intern(n)?);
+    }
+    let t = vm.new_tuple(items)?;
+    let sys = *vm.rt.sys.lock();
+    let d = vm
+        .opaque::<crate::types::module::Module>(sys)
+        .map(|m| m.dict)
+        .unwrap_or(Value::NONE);
+    set_attr(vm, d, "builtin_module_names", t)
+}

@@ -1,6 +1,6 @@
 //! The `time` module (CPython's Modules/timemodule.c): the clocks, `sleep`, and UTC broken-down
-//! time (`gmtime`, `struct_time`, `strftime`, `asctime`). Local time needs the system's time zone
-//! data, which protopy does not read yet. https://docs.python.org/3/library/time.html
+//! time (`gmtime`, `struct_time`, `strftime`, `asctime`), and local time (`localtime`, `mktime`,
+//! `ctime`) through `time_zone.rs`. https://docs.python.org/3/library/time.html
 
 use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -8,6 +8,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use protopy_objects::{Handle, Value};
 
 use super::native_module::{new_native_module, set_attr};
+use super::time_zone;
 use crate::numeric::{self, Int};
 use crate::protocols::{self, number::num_err};
 use crate::thread::{PyResult, Vm};
@@ -151,6 +152,12 @@ fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// The year and yday (1-based) of day `days` since the epoch.
+pub fn utc_day_fields(days: i64) -> (i64, i64) {
+    let f = utc_fields(days * 86_400);
+    (f[0], f[7])
+}
+
 /// Broken-down UTC time: `[year, mon, mday, hour, min, sec, wday, yday, isdst]`.
 fn utc_fields(secs: i64) -> [i64; 9] {
     let days = secs.div_euclid(86_400);
@@ -198,46 +205,43 @@ fn struct_time_type(vm: &mut Vm) -> PyResult<Handle> {
     }
 }
 
+/// A timestamp argument as whole seconds (floored), the current time for None.
+fn timestamp_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<i64> {
+    let Some(v) = v.filter(|v| !v.is_none()) else {
+        return Ok(since_epoch().as_secs() as i64);
+    };
+    let out_of_range = |vm: &mut Vm| {
+        vm.new_error(
+            crate::runtime::Ty::OverflowError,
+            "timestamp out of range for platform time_t",
+        )
+    };
+    if let Some(f) = v.as_f64() {
+        if f.is_nan() {
+            return Err(vm.value_error("Invalid value NaN (not a number)"));
+        }
+        if !f.is_finite() || f.abs() > 1e17 {
+            return Err(out_of_range(vm));
+        }
+        return Ok(f.floor() as i64);
+    }
+    match protocols::number::index(vm, v)? {
+        Int::Small(n) if n.unsigned_abs() < 100_000_000_000_000_000 => Ok(n),
+        _ => Err(out_of_range(vm)),
+    }
+}
+
 /// `time.gmtime([secs])`.
 fn gmtime(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "gmtime", 0, 1)?;
-    let secs = match args.get(0).filter(|v| !v.is_none()) {
-        None => since_epoch().as_secs() as i64,
-        Some(v) => {
-            if let Some(f) = v.as_f64() {
-                if !f.is_finite() || f.abs() > 1e17 {
-                    return Err(vm.new_error(
-                        crate::runtime::Ty::OverflowError,
-                        "timestamp out of range for platform time_t",
-                    ));
-                }
-                f.floor() as i64
-            } else {
-                match protocols::number::index(vm, v)? {
-                    Int::Small(n) if n.unsigned_abs() < 100_000_000_000_000_000 => n,
-                    _ => {
-                        return Err(vm.new_error(
-                            crate::runtime::Ty::OverflowError,
-                            "timestamp out of range for platform time_t",
-                        ))
-                    }
-                }
-            }
-        }
-    };
-    let fields = utc_fields(secs);
-    let ty = struct_time_type(vm)?;
-    let items = fields
-        .iter()
-        .map(|&n| vm.new_i64(n))
-        .collect::<PyResult<Vec<_>>>()?;
-    structseq::new_instance(vm, ty, items)
+    let t = timestamp_arg(vm, args.get(0))?;
+    struct_time_of(vm, utc_fields(t))
 }
 
 /// The nine fields of a time tuple argument (`gettmarg`), checked as `checktm` does.
 fn time_tuple(vm: &mut Vm, v: Option<Value>, fname: &str) -> PyResult<[i64; 9]> {
     let Some(v) = v.filter(|v| !v.is_none()) else {
-        return Ok(utc_fields(since_epoch().as_secs() as i64));
+        return local_fields(vm, since_epoch().as_secs() as i64);
     };
     let Some(items) = vm.tuple_items(v).map(|s| s.to_vec()) else {
         return Err(vm.type_error("Tuple or struct_time argument required"));
@@ -255,7 +259,7 @@ fn time_tuple(vm: &mut Vm, v: Option<Value>, fname: &str) -> PyResult<[i64; 9]> 
         (3, 0, 23, "hour out of range"),
         (4, 0, 59, "minute out of range"),
         (5, 0, 61, "seconds out of range"),
-        (6, i64::MIN, i64::MAX, ""),
+        (6, -1, i64::MAX, "day of week out of range"),
         (7, 0, 366, "day of year out of range"),
     ];
     for (i, lo, hi, msg) in checks {
@@ -267,7 +271,8 @@ fn time_tuple(vm: &mut Vm, v: Option<Value>, fname: &str) -> PyResult<[i64; 9]> 
     out[1] = out[1].max(1);
     out[2] = out[2].max(1);
     out[7] = out[7].max(1);
-    out[6] = (out[6] + 1).rem_euclid(7).wrapping_sub(1).rem_euclid(7);
+    // C's weekday counts from Sunday: (wday + 1) % 7, back to Monday-based.
+    out[6] = (out[6].saturating_add(1) % 7 + 6) % 7;
     Ok(out)
 }
 
@@ -359,18 +364,75 @@ fn asctime(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.new_str(&s)
 }
 
-/// `time.localtime`, `mktime`, `ctime`: they need the local time zone.
-fn localtime(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Err(crate::ops::not_yet(
-        vm,
-        "time.localtime() (local time zones)",
-    ))
+/// The local offset at `t`, or SystemError where the zone's rules are not supported.
+fn local_offset(vm: &mut Vm, t: i64) -> PyResult<time_zone::Offset> {
+    match time_zone::local_zone().and_then(|z| z.offset_at(t)) {
+        Some(o) => Ok(o),
+        None => Err(crate::ops::not_yet(
+            vm,
+            "local time in a zone with daylight-saving rules",
+        )),
+    }
 }
-fn mktime(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Err(crate::ops::not_yet(vm, "time.mktime() (local time zones)"))
+
+/// Local broken-down time at `t`.
+fn local_fields(vm: &mut Vm, t: i64) -> PyResult<[i64; 9]> {
+    let o = local_offset(vm, t)?;
+    let mut f = utc_fields(t + o.utc_offset);
+    f[8] = i64::from(o.is_dst);
+    Ok(f)
 }
-fn ctime(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Err(crate::ops::not_yet(vm, "time.ctime() (local time zones)"))
+
+fn struct_time_of(vm: &mut Vm, fields: [i64; 9]) -> PyResult<Value> {
+    let ty = struct_time_type(vm)?;
+    let items = fields
+        .iter()
+        .map(|&n| vm.new_i64(n))
+        .collect::<PyResult<Vec<_>>>()?;
+    structseq::new_instance(vm, ty, items)
+}
+
+/// `time.localtime([secs])`.
+fn localtime(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "localtime", 0, 1)?;
+    let t = timestamp_arg(vm, args.get(0))?;
+    let f = local_fields(vm, t)?;
+    struct_time_of(vm, f)
+}
+
+/// Seconds since the epoch of a UTC civil time (`timegm`).
+fn timegm(f: &[i64; 9]) -> i64 {
+    let (y, m) = if f[1] <= 2 {
+        (f[0] - 1, f[1] + 9)
+    } else {
+        (f[0], f[1] - 3)
+    };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let doy = (153 * m + 2) / 5 + f[2] - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    days * 86_400 + f[3] * 3600 + f[4] * 60 + f[5]
+}
+
+/// `time.mktime(t)`: the inverse of `localtime`.
+fn mktime(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "mktime", 1, 1)?;
+    let f = time_tuple(vm, args.get(0), "mktime")?;
+    let wall = timegm(&f);
+    // The offset at the answer: start from the offset at the wall time read as UTC.
+    let mut t = wall - local_offset(vm, wall)?.utc_offset;
+    t = wall - local_offset(vm, t)?.utc_offset;
+    Ok(Value::from_f64(t as f64))
+}
+
+/// `time.ctime([secs])`.
+fn ctime(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "ctime", 0, 1)?;
+    let t = timestamp_arg(vm, args.get(0))?;
+    let f = local_fields(vm, t)?;
+    let s = format_time(vm, "%a %b %e %H:%M:%S %Y", &f)?;
+    vm.new_str(&s)
 }
 
 pub const FUNCTIONS: &[NativeMethod] = &[
@@ -401,8 +463,43 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     vm.temps.push(m);
     let r = (|| {
         let ty = structseq::new_type(vm, "time", "struct_time", &FIELDS)?;
+        if let Some(zone) = time_zone::local_zone() {
+            let (std, alt, daylight) = zone.names(since_epoch().as_secs() as i64);
+            let v = vm.new_i64(-std.utc_offset)?;
+            set_attr(vm, d, "timezone", v)?;
+            let v = vm.new_i64(-alt.utc_offset)?;
+            set_attr(vm, d, "altzone", v)?;
+            let v = vm.new_i64(i64::from(daylight))?;
+            set_attr(vm, d, "daylight", v)?;
+            let a = vm.new_str(&std.name)?;
+            vm.temps.push(a);
+            let b = vm.new_str(&alt.name);
+            let names = b.and_then(|b| vm.new_tuple(vec![a, b]));
+            vm.temps.pop();
+            set_attr(vm, d, "tzname", names?)?;
+        }
         set_attr(vm, d, "struct_time", Value::from_handle(ty))
     })();
     vm.temps.pop();
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{timegm, utc_fields};
+
+    #[test]
+    fn civil_dates_round_trip() {
+        assert_eq!(utc_fields(0), [1970, 1, 1, 0, 0, 0, 3, 1, 0]);
+        assert_eq!(
+            utc_fields(1_700_000_000),
+            [2023, 11, 14, 22, 13, 20, 1, 318, 0]
+        );
+        assert_eq!(utc_fields(-1), [1969, 12, 31, 23, 59, 59, 2, 365, 0]);
+        // 2000-02-29, a leap day in a century year divisible by 400.
+        assert_eq!(utc_fields(951_782_400)[..3], [2000, 2, 29]);
+        for t in [-86_400 * 366 * 500, -1, 0, 951_782_400, 4_102_444_800] {
+            assert_eq!(timegm(&utc_fields(t)), t);
+        }
+    }
 }

@@ -154,9 +154,13 @@ fn this(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Complex> {
                 .first()
                 .map(|&v| vm.type_name(v))
                 .unwrap_or_default();
-            Err(vm.type_error(&format!(
-                "descriptor '{name}' requires a 'complex' object but received a '{t}'"
-            )))
+            // Slot wrappers and method descriptors word it differently.
+            let msg = if matches!(name, "__abs__" | "__bool__" | "__hash__" | "__repr__") {
+                format!("descriptor '{name}' requires a 'complex' object but received a '{t}'")
+            } else {
+                format!("descriptor '{name}' for 'complex' objects doesn't apply to a '{t}' object")
+            };
+            Err(vm.type_error(&msg))
         }
     }
 }
@@ -208,7 +212,11 @@ fn complex_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
     let real_kw = args.take_kw(vm, "real");
     let imag_kw = args.take_kw(vm, "imag");
-    args.check(vm, "complex", 1, 3)?;
+    let n = args.pos.len().saturating_sub(1);
+    if n > 2 {
+        return Err(vm.type_error(&format!("complex() takes at most 2 arguments ({n} given)")));
+    }
+    super::int::check_ctor(vm, &args, "complex", 2)?;
     let real = args.get(1).or(real_kw);
     let imag = args.get(2).or(imag_kw);
     if args.get(1).is_some() && real_kw.is_some() {

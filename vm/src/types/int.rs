@@ -24,6 +24,24 @@ pub fn check_exact(vm: &mut Vm, args: &Args, ty: Ty) -> PyResult<()> {
     Ok(())
 }
 
+/// Checks a constructor's positional count (after the class) and leftover keywords.
+pub fn check_ctor(vm: &mut Vm, args: &Args, name: &str, max: usize) -> PyResult<()> {
+    if let Some(&(k, _)) = args.kw.first() {
+        let k = vm.rust_str(k).unwrap_or_default();
+        return Err(vm.type_error(&format!(
+            "{name}() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    let n = args.pos.len().saturating_sub(1);
+    if n > max {
+        let s = if max == 1 { "" } else { "s" };
+        return Err(vm.type_error(&format!(
+            "{name} expected at most {max} argument{s}, got {n}"
+        )));
+    }
+    Ok(())
+}
+
 /// The contents of a `bytes` or `bytearray` (and which it is).
 fn bytes_like(vm: &Vm, v: Value) -> Option<(Vec<u8>, bool)> {
     if let Ok(b) = vm.m.get_value::<BytesData>(v) {
@@ -47,12 +65,15 @@ fn bytes_repr(b: &[u8], is_array: bool) -> String {
 fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     check_exact(vm, &args, Ty::Int)?;
     let base = args.take_kw(vm, "base");
-    args.check(vm, "int", 1, 3)?;
+    check_ctor(vm, &args, "int", 2)?;
     let base = match base.or(args.get(2)) {
         Some(b) => Some(protocols::number::index_i64(vm, b)?),
         None => None,
     };
     let Some(x) = args.get(1) else {
+        if base.is_some() {
+            return Err(vm.type_error("int() missing string argument"));
+        }
         return Ok(Value::from_i64(0).unwrap_or(Value::NONE));
     };
     if let Some(s) = vm.pystr(x) {
@@ -120,7 +141,10 @@ fn bool_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `float(x=0.0)`: https://docs.python.org/3/library/functions.html#float
 pub fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_exact(vm, &args, Ty::Float)?;
-    args.check(vm, "float", 1, 2)?;
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("float() takes no keyword arguments"));
+    }
+    check_ctor(vm, &args, "float", 1)?;
     let Some(x) = args.get(1) else {
         return Ok(Value::from_f64(0.0));
     };
@@ -169,7 +193,7 @@ fn this_int(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Int> {
                 .map(|&v| vm.type_name(v))
                 .unwrap_or_default();
             Err(vm.type_error(&format!(
-                "descriptor '{name}' requires a 'int' object but received a '{t}'"
+                "descriptor '{name}' for 'int' objects doesn't apply to a '{t}' object"
             )))
         }
     }
@@ -231,6 +255,10 @@ fn to_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => protocols::truth(vm, v)?,
         None => false,
     };
+    if length > (numeric::MAX_INT_BITS / 8) as i64 {
+        // CPython tries to allocate the bytes object and fails.
+        return Err(vm.new_error_args(Ty::MemoryError, vec![]));
+    }
     match numeric::int_bits::to_bytes(&i, length, order, signed) {
         Ok(b) => vm.alloc(Ty::Bytes, BytesData::new(b)),
         Err(e) => Err(protocols::number::num_err(vm, e)),

@@ -188,7 +188,17 @@ fn compare_slot(vm: &mut Vm, args: Args, ty: Ty, name: &str, op: usize) -> PyRes
     if ty == Ty::Int && vm.layout_of(other) == Ty::Float {
         return Ok(Value::NOT_IMPLEMENTED);
     }
-    protocols::compare::rich_compare(vm, this, other, op)
+    let o = protocols::compare::num_cmp(vm, this, other);
+    Ok(Value::from_bool(match (op, o) {
+        (3, None) => true,
+        (_, None) => false,
+        (0, Some(o)) => o.is_lt(),
+        (1, Some(o)) => o.is_le(),
+        (2, Some(o)) => o.is_eq(),
+        (3, Some(o)) => o.is_ne(),
+        (4, Some(o)) => o.is_gt(),
+        (_, Some(o)) => o.is_ge(),
+    }))
 }
 
 /// The receiver's value as a float (for `float` slots) or an int (for `int` slots).
@@ -196,6 +206,10 @@ fn unary_slot(vm: &mut Vm, args: Args, ty: Ty, name: &str) -> PyResult<Value> {
     let this = receiver(vm, &args, ty, name)?;
     let max = if name == "__round__" { 1 } else { 0 };
     args.check_method(vm, name, 0, max)?;
+    if ty == Ty::Complex {
+        let op = if name == "__neg__" { b'-' } else { b'+' };
+        return super::complex::complex_unary(vm, this, op);
+    }
     let fl = this.as_f64();
     let int = vm.int_of(this);
     let int_result = |vm: &mut Vm, r: numeric::NumResult<Int>| match r {
@@ -203,18 +217,40 @@ fn unary_slot(vm: &mut Vm, args: Args, ty: Ty, name: &str) -> PyResult<Value> {
         Err(e) => Err(num_err(vm, e)),
     };
     match name {
-        "__neg__" => protocols::number::unary(vm, this, b'-'),
-        "__pos__" => protocols::number::unary(vm, this, b'+'),
-        "__invert__" => protocols::number::unary(vm, this, b'~'),
-        "__bool__" => protocols::truth(vm, this).map(Value::from_bool),
-        "__hash__" => {
-            let h = protocols::hash(vm, this)?;
-            vm.new_i64(h)
-        }
-        "__repr__" => {
-            let s = protocols::repr::repr(vm, this)?;
-            vm.new_str(&s)
-        }
+        // Computed on the value, never through the protocols (which would find these slots
+        // again for a subclass instance).
+        "__neg__" | "__pos__" | "__invert__" | "__bool__" | "__hash__" => match (fl, int) {
+            (Some(f), _) => match name {
+                "__neg__" => Ok(Value::from_f64(-f)),
+                "__pos__" => Ok(Value::from_f64(f)),
+                "__bool__" => Ok(Value::from_bool(f != 0.0)),
+                "__hash__" => {
+                    let h = match numeric::float::hash(f) {
+                        numeric::NumHash::Value(h) => h,
+                        numeric::NumHash::Identity => protocols::identity_hash(this),
+                    };
+                    vm.new_i64(h)
+                }
+                _ => Ok(Value::NOT_IMPLEMENTED),
+            },
+            (_, Some(i)) => match name {
+                "__neg__" => vm.new_int(numeric::int::neg(&i)),
+                "__pos__" => vm.new_int(i),
+                "__invert__" => vm.new_int(numeric::int::invert(&i)),
+                "__bool__" => Ok(Value::from_bool(numeric::int::signum(&i) != 0)),
+                _ => vm.new_i64(numeric::int_bits::hash(&i)),
+            },
+            _ => Ok(Value::NOT_IMPLEMENTED),
+        },
+        "__repr__" => match (fl, int) {
+            (Some(f), _) => vm.new_str(&protopy_compiler::literals::repr_float(f)),
+            (_, Some(i)) => {
+                let s = numeric::int_text::to_decimal(&i, crate::modules::sys::max_str_digits())
+                    .map_err(|e| num_err(vm, e))?;
+                vm.new_str(&s)
+            }
+            _ => Ok(Value::NOT_IMPLEMENTED),
+        },
         "__abs__" => match (fl, int) {
             (Some(f), _) => Ok(Value::from_f64(f.abs())),
             (_, Some(i)) => vm.new_int(numeric::int::abs(&i)),

@@ -47,8 +47,32 @@ pub fn new_type(
             .map(|f| vm.intern(f))
             .collect::<PyResult<Vec<_>>>()?;
         let t = vm.new_tuple(names)?;
-        let k = vm.intern("_fields")?;
+        let k = vm.intern("__match_args__")?;
         dict::set_item(vm, ns, k, t)?;
+        for attr in ["n_sequence_fields", "n_fields"] {
+            let k = vm.intern(attr)?;
+            let n = vm.new_usize(fields.len())?;
+            dict::set_item(vm, ns, k, n)?;
+        }
+        let k = vm.intern("n_unnamed_fields")?;
+        dict::set_item(vm, ns, k, Value::from_i64(0).unwrap_or(Value::NONE))?;
+        let new = vm.new_opaque(
+            Ty::BuiltinFunction,
+            Native {
+                name: "__new__",
+                func: structseq_new,
+                sig: "(type, sequence, dict={})",
+                owner: None,
+                module: None,
+                binding: Binding::Static,
+                bound: Value::NULL,
+            },
+        )?;
+        vm.temps.push(new);
+        let sm = vm.new_opaque(Ty::StaticMethod, super::descr::StaticMethod::new(new));
+        vm.temps.pop();
+        let k = vm.intern("__new__")?;
+        dict::set_item(vm, ns, k, sm?)?;
         for (i, &f) in fields.iter().enumerate() {
             let getter = vm.new_opaque(
                 Ty::BuiltinFunction,
@@ -101,14 +125,61 @@ pub fn new_instance(vm: &mut Vm, ty: Handle, items: Vec<Value>) -> PyResult<Valu
     vm.alloc_typed(ty, TupleData::new(items))
 }
 
-/// Whether `v` is an instance of a struct sequence type (a tuple type with `_fields`).
-fn fields_of(vm: &mut Vm, v: Value) -> PyResult<Option<Vec<Value>>> {
-    let ty = vm.type_of(v);
-    if ty == vm.ty(Ty::Tuple) || vm.layout_of(v) != Ty::Tuple {
+/// The field names of struct sequence type `ty` (a tuple type that is not a heap type).
+fn type_fields(vm: &mut Vm, ty: Handle) -> PyResult<Option<Vec<Value>>> {
+    if ty == vm.ty(Ty::Tuple)
+        || super::typeobj::layout(vm, ty) != Ty::Tuple
+        || super::typeobj::is_heap_type(vm, ty)
+    {
         return Ok(None);
     }
     let d = super::typeobj::type_dict(vm, ty);
-    Ok(dict::get_str(vm, d, "_fields")?.and_then(|f| vm.tuple_items(f).map(|s| s.to_vec())))
+    Ok(dict::get_str(vm, d, "__match_args__")?.and_then(|f| vm.tuple_items(f).map(|s| s.to_vec())))
+}
+
+/// Whether `v` is an instance of a struct sequence type, with its field names.
+fn fields_of(vm: &mut Vm, v: Value) -> PyResult<Option<Vec<Value>>> {
+    let ty = vm.type_of(v);
+    type_fields(vm, ty)
+}
+
+/// `struct_seq_type(sequence)` (`structseq_new_impl`).
+fn structseq_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(cls) = args.get(0).and_then(|c| c.as_handle()) else {
+        return Err(vm.type_error("structseq.__new__(X): X is not a type object"));
+    };
+    let a = super::num_slots::bind(vm, &args, "structseq", 1, &["sequence", "dict"], 2, 1)?;
+    let Some(fields) = type_fields(vm, cls)? else {
+        return Err(vm.type_error("structseq.__new__(X): X is not a struct sequence type"));
+    };
+    let seq = a[0].unwrap_or(Value::NONE);
+    let items = match vm.tuple_items(seq) {
+        Some(t) => t.to_vec(),
+        None => match vm.list_data(seq) {
+            Some(l) => l.snapshot(),
+            None => match crate::protocols::iter::collect(vm, seq) {
+                Ok(items) => items,
+                Err(e) if vm.err_is(&e, Ty::TypeError) => {
+                    return Err(vm.type_error("constructor requires a sequence"))
+                }
+                Err(e) => return Err(e),
+            },
+        },
+    };
+    let n = fields.len();
+    if items.len() != n {
+        let name = super::typeobj::type_name(vm, cls);
+        let module = super::typeobj::type_module(vm, cls).unwrap_or_default();
+        return Err(vm.type_error(&format!(
+            "{module}.{name}() takes a {n}-sequence ({}-sequence given)",
+            items.len()
+        )));
+    }
+    let mark = vm.temps.len();
+    vm.temps.extend_from_slice(&items);
+    let r = new_instance(vm, cls, items);
+    vm.temps.truncate(mark);
+    r
 }
 
 /// `repr()` of a struct sequence: `module.name(field=value, ...)`; `None` for other values.
