@@ -65,7 +65,11 @@ pub fn add_to(vm: &mut Vm, op: Op, arg: u32) -> Step {
                     }
                 }
                 Op::LIST_EXTEND => {
-                    let items = protocols::iter::collect(vm, v)?;
+                    let items = protocols::iter::collect(vm, v).map_err(|e| {
+                        super::seq::not_iterable_as(vm, v, e, |t| {
+                            format!("Value after * must be an iterable, not {t}")
+                        })
+                    })?;
                     if let Some(l) = vm.list_data(target) {
                         l.lock().extend(items);
                     }

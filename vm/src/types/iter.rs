@@ -28,6 +28,7 @@ pub fn is_iterator_type(ty: Ty) -> bool {
             | Ty::ListReverseIterator
             | Ty::TupleIterator
             | Ty::RangeIterator
+            | Ty::LongRangeIterator
             | Ty::StrIterator
             | Ty::DictKeyIterator
             | Ty::DictValueIterator

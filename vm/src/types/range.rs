@@ -134,7 +134,7 @@ fn iter_from(vm: &mut Vm, first: BigInt, step: BigInt, len: BigInt) -> PyResult<
         state: Mutex::new((first, len)),
         step,
     };
-    vm.new_opaque(Ty::RangeIterator, it)
+    vm.new_opaque(Ty::LongRangeIterator, it)
 }
 
 fn data(vm: &mut Vm, range: Value) -> PyResult<&RangeData> {
