@@ -108,7 +108,9 @@ pub fn not_iterable_as(
 /// iterable nor a sequence.
 fn unpack_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
     protocols::iter::get_iter(vm, v).map_err(|e| {
-        not_iterable_as(vm, v, e, |t| format!("cannot unpack non-iterable {t} object"))
+        not_iterable_as(vm, v, e, |t| {
+            format!("cannot unpack non-iterable {t} object")
+        })
     })
 }
 

@@ -363,10 +363,7 @@ fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn range_eq(vm: &Vm, a: Value, b: Value) -> Option<bool> {
     let (x, y) = (vm.opaque::<RangeData>(a)?, vm.opaque::<RangeData>(b)?);
     let n = &x.len;
-    Some(
-        *n == y.len
-            && (n.is_zero() || (x.start == y.start && (n.is_one() || x.step == y.step))),
-    )
+    Some(*n == y.len && (n.is_zero() || (x.start == y.start && (n.is_one() || x.step == y.step))))
 }
 
 /// `hash(range)`: the hash of `(len, start, step)` with the parts that do not matter as None.

@@ -432,13 +432,13 @@ fn set_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn s_add(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "add", 1, 1)?;
+    args.check_method(vm, "set.add", 1, 1)?;
     add(vm, args.pos[0], args.pos[1])?;
     Ok(Value::NONE)
 }
 
 fn s_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "clear", 0, 0)?;
+    args.check_method(vm, "set.clear", 0, 0)?;
     if let Ok(d) = vm.m.get_value::<SetData>(args.pos[0]) {
         d.clear();
     }
@@ -446,7 +446,7 @@ fn s_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn s_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "copy", 0, 0)?;
+    args.check_method(vm, "set.copy", 0, 0)?;
     let s = this(vm, &args, "copy")?;
     if vm.is_exact(s, Ty::FrozenSet) {
         return Ok(s);
@@ -478,13 +478,13 @@ fn discard_item(vm: &mut Vm, s: Value, item: Value) -> PyResult<bool> {
 }
 
 fn s_discard(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "discard", 1, 1)?;
+    args.check_method(vm, "set.discard", 1, 1)?;
     discard_item(vm, args.pos[0], args.pos[1])?;
     Ok(Value::NONE)
 }
 
 fn s_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "remove", 1, 1)?;
+    args.check_method(vm, "set.remove", 1, 1)?;
     if !discard_item(vm, args.pos[0], args.pos[1])? {
         return Err(vm.new_error_args(Ty::KeyError, vec![args.pos[1]]));
     }
@@ -492,7 +492,7 @@ fn s_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn s_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "pop", 0, 0)?;
+    args.check_method(vm, "set.pop", 0, 0)?;
     let r =
         vm.m.get_value::<SetData>(args.pos[0])
             .ok()
