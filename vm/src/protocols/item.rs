@@ -15,7 +15,11 @@ pub fn seq_index(vm: &mut Vm, i: Value, len: usize, what: &str) -> PyResult<usiz
         Ok(Int::Big(_)) => {
             return Err(vm.index_error("cannot fit 'int' into an index-sized integer"))
         }
-        Err(_) => {
+        Err(e) => {
+            let idx = vm.intern("__index__")?;
+            if typeobj::lookup(vm, vm.type_of(i), idx).is_some() {
+                return Err(e);
+            }
             let t = vm.type_name(i);
             return Err(vm.type_error(&format!(
                 "{what} indices must be integers or slices, not {t}"

@@ -115,10 +115,12 @@ pub fn with_resolved<R>(
         match r {
             Ok(r) => return Ok(r),
             Err(candidates) => {
-                for c in candidates {
-                    if resolved.answer(c).is_some() {
-                        continue;
-                    }
+                // One comparison at a time, in probe order: the probe stops at the first
+                // equal key, as CPython's does.
+                if let Some(c) = candidates
+                    .into_iter()
+                    .find(|&c| resolved.answer(c).is_none())
+                {
                     vm.temps.push(c);
                     vm.temps.push(key);
                     let eq = protocols::compare::eq(vm, c, key);

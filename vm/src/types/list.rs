@@ -19,7 +19,8 @@ pub fn setitem(vm: &mut Vm, list: Value, key: Value, value: Value) -> PyResult<(
             return Err(vm.index_error(&format!("cannot fit '{t}' into an index-sized integer")));
         }
         Err(e) => {
-            if !vm.err_is(&e, Ty::TypeError) {
+            let idx = vm.intern("__index__")?;
+            if super::typeobj::lookup(vm, vm.type_of(key), idx).is_some() {
                 return Err(e);
             }
             let t = vm.type_name(key);

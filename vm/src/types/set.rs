@@ -102,10 +102,12 @@ fn with_pairs<R>(
         match r {
             Ok(r) => return Ok(r),
             Err(p) => {
-                for c in p.candidates {
-                    if answers.answer(c, p.key).is_some() {
-                        continue;
-                    }
+                // One comparison at a time, in probe order (the probe stops at an equal one).
+                if let Some(c) = p
+                    .candidates
+                    .into_iter()
+                    .find(|&c| answers.answer(c, p.key).is_none())
+                {
                     vm.temps.push(c);
                     vm.temps.push(p.key);
                     let eq = protocols::compare::eq(vm, c, p.key);
