@@ -74,6 +74,16 @@ pub fn add_to(vm: &mut Vm, op: Op, arg: u32) -> Step {
                         l.lock().extend(items);
                     }
                 }
+                Op::DICT_UPDATE => {
+                    let keys = vm.intern("keys")?;
+                    let mapping = vm.dict_data(v).is_some()
+                        || protocols::attr::lookup_type_attr(vm, vm.type_of(v), keys).is_some();
+                    if !mapping {
+                        let t = vm.type_name(v);
+                        return Err(vm.type_error(&format!("'{t}' object is not a mapping")));
+                    }
+                    dict::update(vm, target, v)?
+                }
                 _ => dict::update(vm, target, v)?,
             }
             vm.f().pop();

@@ -546,7 +546,7 @@ fn s_difference(vm: &mut Vm, args: Args) -> PyResult<Value> {
     multi(vm, args, "difference", 10)
 }
 fn s_symmetric_difference(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "symmetric_difference", 1, 1)?;
+    args.check_method(vm, "set.symmetric_difference", 1, 1)?;
     multi(vm, args, "symmetric_difference", 12)
 }
 
@@ -580,7 +580,7 @@ fn s_difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
     multi_update(vm, args, "difference_update", 10)
 }
 fn s_symmetric_difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "symmetric_difference_update", 1, 1)?;
+    args.check_method(vm, "set.symmetric_difference_update", 1, 1)?;
     multi_update(vm, args, "symmetric_difference_update", 12)
 }
 
@@ -610,19 +610,19 @@ fn s_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn s_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__contains__", 1, 1)?;
+    args.check_method(vm, "set.__contains__", 1, 1)?;
     let s = this(vm, &args, "__contains__")?;
     Ok(Value::from_bool(contains(vm, s, args.pos[1])?))
 }
 
 fn s_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__len__", 0, 0)?;
+    args.check_method(vm, "set.__len__", 0, 0)?;
     let s = this(vm, &args, "__len__")?;
     vm.new_usize(len(vm, s))
 }
 
 fn s_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__iter__", 0, 0)?;
+    args.check_method(vm, "set.__iter__", 0, 0)?;
     let s = this(vm, &args, "__iter__")?;
     super::iter::set_iter(vm, s)
 }
@@ -639,7 +639,7 @@ pub fn frozenset_hash(vm: &Vm, v: Value) -> Option<i64> {
 }
 
 fn s_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__hash__", 0, 0)?;
+    args.check_method(vm, "set.__hash__", 0, 0)?;
     let h = frozenset_hash(vm, args.pos[0]).unwrap_or(0);
     vm.new_i64(h)
 }
