@@ -217,12 +217,12 @@ pub fn sort(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     if args.pos.len() > 1 {
         return Err(vm.type_error("sort() takes no positional arguments"));
     }
-    args.check_method(vm, "list.sort", 0, 0)?;
+    if let Some(&(k, _)) = args.kw.first() {
+        let k = vm.rust_str(k).unwrap_or_default();
+        return Err(vm.type_error(&format!("sort() got an unexpected keyword argument '{k}'")));
+    }
     let reverse = match rev {
-        Some(r) => match protocols::number::index(vm, r)? {
-            crate::numeric::Int::Small(n) => n != 0,
-            crate::numeric::Int::Big(_) => true,
-        },
+        Some(r) => protocols::truth(vm, r)?,
         None => false,
     };
     let list = args.pos[0];
