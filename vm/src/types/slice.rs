@@ -274,8 +274,10 @@ mod tests {
 
     fn pick(len: usize, start: Option<isize>, stop: Option<isize>, step: Option<isize>) -> Vec<u8> {
         let items: Vec<u8> = (0..len as u8).collect();
-        let ix = SliceIndices::new(len, start, stop, step).expect("nonzero step");
-        select(&ix, &items)
+        match SliceIndices::new(len, start, stop, step) {
+            Ok(ix) => select(&ix, &items),
+            Err(_) => Vec::new(),
+        }
     }
 
     #[test]
