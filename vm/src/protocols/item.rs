@@ -44,21 +44,25 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
                     let out = crate::types::range::slice_items(vm, key, &items)?;
                     return vm.new_list(out);
                 }
-                let items = vm.list_data(obj).map(|l| l.snapshot()).unwrap_or_default();
-                let i = seq_index(vm, key, items.len(), "list")?;
-                return Ok(items[i]);
+                let n = vm.list_data(obj).map(|l| l.len()).unwrap_or(0);
+                let i = seq_index(vm, key, n, "list")?;
+                // `__index__` may have shrunk the list meanwhile.
+                let item = vm.list_data(obj).and_then(|l| l.lock().get(i).copied());
+                return item.ok_or_else(|| vm.index_error("list index out of range"));
             }
             Ty::Tuple => {
-                let items = vm.tuple_items(obj).map(|s| s.to_vec()).unwrap_or_default();
-                if crate::types::range::is_slice(vm, key) {
-                    let ix = crate::types::slice::indices_for(vm, key, items.len())?;
-                    if ix.step == 1 && ix.len == items.len() && vm.is_exact(obj, Ty::Tuple) {
-                        return Ok(obj);
-                    }
-                    return vm.new_tuple(crate::types::slice::select(&ix, &items));
+                if !crate::types::range::is_slice(vm, key) {
+                    let n = vm.tuple_items(obj).map(|t| t.len()).unwrap_or(0);
+                    let i = seq_index(vm, key, n, "tuple")?;
+                    let item = vm.tuple_items(obj).and_then(|t| t.get(i).copied());
+                    return item.ok_or_else(|| vm.index_error("tuple index out of range"));
                 }
-                let i = seq_index(vm, key, items.len(), "tuple")?;
-                return Ok(items[i]);
+                let items = vm.tuple_items(obj).map(|s| s.to_vec()).unwrap_or_default();
+                let ix = crate::types::slice::indices_for(vm, key, items.len())?;
+                if ix.step == 1 && ix.len == items.len() && vm.is_exact(obj, Ty::Tuple) {
+                    return Ok(obj);
+                }
+                return vm.new_tuple(crate::types::slice::select(&ix, &items));
             }
             Ty::Dict => return dict::getitem(vm, obj, key),
             Ty::Str => return crate::types::str::getitem(vm, obj, key),
