@@ -86,6 +86,7 @@ builtin_types! {
     ListReverseIterator = "list_reverseiterator": Object,
     TupleIterator = "tuple_iterator": Object,
     RangeIterator = "range_iterator": Object,
+    LongRangeIterator = "longrange_iterator": Object,
     StrIterator = "str_ascii_iterator": Object,
     DictKeyIterator = "dict_keyiterator": Object,
     DictValueIterator = "dict_valueiterator": Object,

@@ -384,6 +384,7 @@ fn exposed(ty: Ty) -> bool {
             | Ty::ListReverseIterator
             | Ty::TupleIterator
             | Ty::RangeIterator
+            | Ty::LongRangeIterator
             | Ty::StrIterator
             | Ty::DictKeyIterator
             | Ty::DictValueIterator

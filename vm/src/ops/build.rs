@@ -65,10 +65,24 @@ pub fn add_to(vm: &mut Vm, op: Op, arg: u32) -> Step {
                     }
                 }
                 Op::LIST_EXTEND => {
-                    let items = protocols::iter::collect(vm, v)?;
+                    let items = protocols::iter::collect(vm, v).map_err(|e| {
+                        super::seq::not_iterable_as(vm, v, e, |t| {
+                            format!("Value after * must be an iterable, not {t}")
+                        })
+                    })?;
                     if let Some(l) = vm.list_data(target) {
                         l.lock().extend(items);
                     }
+                }
+                Op::DICT_UPDATE => {
+                    let keys = vm.intern("keys")?;
+                    let mapping = vm.dict_data(v).is_some()
+                        || protocols::attr::lookup_type_attr(vm, vm.type_of(v), keys).is_some();
+                    if !mapping {
+                        let t = vm.type_name(v);
+                        return Err(vm.type_error(&format!("'{t}' object is not a mapping")));
+                    }
+                    dict::update(vm, target, v)?
                 }
                 _ => dict::update(vm, target, v)?,
             }

@@ -79,25 +79,38 @@ pub fn set_display(vm: &mut Vm, op: Op, arg: u32) -> Step {
     }
 }
 
+/// Replaces the `TypeError` of iterating `v` by `message(type name)` when `v` is neither
+/// iterable nor a sequence (so an error raised inside `__iter__` is kept).
+pub fn not_iterable_as(
+    vm: &mut Vm,
+    v: Value,
+    e: crate::thread::PyErr,
+    message: impl FnOnce(&str) -> String,
+) -> crate::thread::PyErr {
+    if !vm.err_is(&e, Ty::TypeError) {
+        return e;
+    }
+    let ty = vm.type_of(v);
+    let has = |vm: &mut Vm, name: &str| {
+        vm.intern(name)
+            .ok()
+            .and_then(|n| typeobj::lookup(vm, ty, n))
+            .is_some()
+    };
+    if has(vm, "__iter__") || has(vm, "__getitem__") {
+        return e;
+    }
+    let t = vm.type_name(v);
+    vm.type_error(&message(&t))
+}
+
 /// `iter(v)` for unpacking: `cannot unpack non-iterable X object` for what is neither
 /// iterable nor a sequence.
 fn unpack_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
     protocols::iter::get_iter(vm, v).map_err(|e| {
-        if !vm.err_is(&e, Ty::TypeError) {
-            return e;
-        }
-        let ty = vm.type_of(v);
-        let has = |vm: &mut Vm, name: &str| {
-            vm.intern(name)
-                .ok()
-                .and_then(|n| typeobj::lookup(vm, ty, n))
-                .is_some()
-        };
-        if has(vm, "__iter__") || has(vm, "__getitem__") {
-            return e;
-        }
-        let t = vm.type_name(v);
-        vm.type_error(&format!("cannot unpack non-iterable {t} object"))
+        not_iterable_as(vm, v, e, |t| {
+            format!("cannot unpack non-iterable {t} object")
+        })
     })
 }
 

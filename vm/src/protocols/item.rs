@@ -15,7 +15,11 @@ pub fn seq_index(vm: &mut Vm, i: Value, len: usize, what: &str) -> PyResult<usiz
         Ok(Int::Big(_)) => {
             return Err(vm.index_error("cannot fit 'int' into an index-sized integer"))
         }
-        Err(_) => {
+        Err(e) => {
+            let idx = vm.intern("__index__")?;
+            if typeobj::lookup(vm, vm.type_of(i), idx).is_some() {
+                return Err(e);
+            }
             let t = vm.type_name(i);
             return Err(vm.type_error(&format!(
                 "{what} indices must be integers or slices, not {t}"
@@ -40,25 +44,25 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
                     let out = crate::types::range::slice_items(vm, key, &items)?;
                     return vm.new_list(out);
                 }
-                let len = vm.list_data(obj).map_or(0, |l| l.len());
-                let i = seq_index(vm, key, len, "list")?;
-                // Read under the lock: another thread may have shrunk the list meanwhile.
+                let n = vm.list_data(obj).map(|l| l.len()).unwrap_or(0);
+                let i = seq_index(vm, key, n, "list")?;
+                // `__index__` may have shrunk the list meanwhile.
                 let item = vm.list_data(obj).and_then(|l| l.lock().get(i).copied());
                 return item.ok_or_else(|| vm.index_error("list index out of range"));
             }
             Ty::Tuple => {
-                if crate::types::range::is_slice(vm, key) {
-                    let items = vm.tuple_items(obj).map(|s| s.to_vec()).unwrap_or_default();
-                    let ix = crate::types::slice::indices_for(vm, key, items.len())?;
-                    if ix.step == 1 && ix.len == items.len() && vm.is_exact(obj, Ty::Tuple) {
-                        return Ok(obj);
-                    }
-                    return vm.new_tuple(crate::types::slice::select(&ix, &items));
+                if !crate::types::range::is_slice(vm, key) {
+                    let n = vm.tuple_items(obj).map(|t| t.len()).unwrap_or(0);
+                    let i = seq_index(vm, key, n, "tuple")?;
+                    let item = vm.tuple_items(obj).and_then(|t| t.get(i).copied());
+                    return item.ok_or_else(|| vm.index_error("tuple index out of range"));
                 }
-                let len = vm.tuple_items(obj).map_or(0, <[Value]>::len);
-                let i = seq_index(vm, key, len, "tuple")?;
-                let item = vm.tuple_items(obj).and_then(|t| t.get(i).copied());
-                return item.ok_or_else(|| vm.index_error("tuple index out of range"));
+                let items = vm.tuple_items(obj).map(|s| s.to_vec()).unwrap_or_default();
+                let ix = crate::types::slice::indices_for(vm, key, items.len())?;
+                if ix.step == 1 && ix.len == items.len() && vm.is_exact(obj, Ty::Tuple) {
+                    return Ok(obj);
+                }
+                return vm.new_tuple(crate::types::slice::select(&ix, &items));
             }
             Ty::Dict => return dict::getitem(vm, obj, key),
             Ty::Str => return crate::types::str::getitem(vm, obj, key),

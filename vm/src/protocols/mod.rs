@@ -39,6 +39,12 @@ pub fn truth(vm: &mut Vm, v: Value) -> PyResult<bool> {
             Ty::List => return Ok(vm.list_data(v).is_some_and(|l| !l.is_empty())),
             Ty::Tuple => return Ok(vm.tuple_items(v).is_some_and(|t| !t.is_empty())),
             Ty::Dict => return Ok(vm.dict_data(v).is_some_and(|d| !d.is_empty())),
+            Ty::Set | Ty::FrozenSet => return Ok(crate::types::set::len(vm, v) != 0),
+            Ty::Range => {
+                return Ok(vm
+                    .opaque::<crate::types::range::RangeData>(v)
+                    .is_some_and(|r| !r.is_empty()))
+            }
             _ => {}
         }
     }

@@ -86,6 +86,23 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: u32) -> PyResult<Value> {
     if let Some(r) = native_binary(vm, a, b, base, inplace)? {
         return Ok(r);
     }
+    if base == 5 {
+        // Sequence repetition by any object with `__index__` (`sq_repeat` via `nb_index`).
+        let seq = |t: Ty| matches!(t, Ty::Str | Ty::List | Ty::Tuple | Ty::Bytes);
+        let (la, lb) = (vm.layout_of(a), vm.layout_of(b));
+        let (s, n) = if seq(la) { (a, b) } else { (b, a) };
+        if (seq(la) || seq(lb)) && vm.int_of(n).is_none() {
+            let idx = vm.intern("__index__")?;
+            if typeobj::lookup(vm, vm.type_of(n), idx).is_some() {
+                let count = index(vm, n)?;
+                let count = vm.new_int(count)?;
+                let (x, y) = if s == a { (s, count) } else { (count, s) };
+                if let Some(r) = native_binary(vm, x, y, base, inplace)? {
+                    return Ok(r);
+                }
+            }
+        }
+    }
     let sym = BINARY_OPS[op as usize];
     let (na, nb) = (vm.type_name(a), vm.type_name(b));
     if base == 8 {
@@ -442,6 +459,8 @@ pub fn index(vm: &mut Vm, v: Value) -> PyResult<Int> {
         if let Some(i) = vm.int_of(r) {
             return Ok(i);
         }
+        let t = vm.type_name(r);
+        return Err(vm.type_error(&format!("__index__ returned non-int (type {t})")));
     }
     let t = vm.type_name(v);
     Err(vm.type_error(&format!("'{t}' object cannot be interpreted as an integer")))

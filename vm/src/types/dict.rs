@@ -115,10 +115,12 @@ pub fn with_resolved<R>(
         match r {
             Ok(r) => return Ok(r),
             Err(candidates) => {
-                for c in candidates {
-                    if resolved.answer(c).is_some() {
-                        continue;
-                    }
+                // One comparison at a time, in probe order: the probe stops at the first
+                // equal key, as CPython's does.
+                if let Some(c) = candidates
+                    .into_iter()
+                    .find(|&c| resolved.answer(c).is_none())
+                {
                     vm.temps.push(c);
                     vm.temps.push(key);
                     let eq = protocols::compare::eq(vm, c, key);
@@ -323,7 +325,7 @@ fn dict_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `dict.popitem()`
 fn dict_popitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "popitem", 0, 0)?;
+    args.check_method(vm, "dict.popitem", 0, 0)?;
     let last = vm.dict_data(args.pos[0]).and_then(|d| d.lock().pop_last());
     match last {
         Some((k, v)) => vm.new_tuple(vec![k, v]),
@@ -332,7 +334,12 @@ fn dict_popitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn view(vm: &mut Vm, args: Args, ty: Ty) -> PyResult<Value> {
-    args.check_method(vm, "keys", 0, 0)?;
+    let name = match ty {
+        Ty::DictKeys => "dict.keys",
+        Ty::DictValues => "dict.values",
+        _ => "dict.items",
+    };
+    args.check_method(vm, name, 0, 0)?;
     vm.new_opaque(ty, super::iter::DictView { dict: args.pos[0] })
 }
 
@@ -351,6 +358,12 @@ fn dict_items(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `dict.update([other], **kwargs)`
 fn dict_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(&format!(
+            "update expected at most 1 argument, got {}",
+            args.pos.len() - 1
+        )));
+    }
     if let Some(o) = args.get(1) {
         update(vm, args.pos[0], o)?;
     }
@@ -362,6 +375,7 @@ fn dict_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `dict.clear()`
 fn dict_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "dict.clear", 0, 0)?;
     if let Some(d) = vm.dict_data(args.pos[0]) {
         d.lock().clear();
     }
@@ -370,6 +384,7 @@ fn dict_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `dict.copy()`
 fn dict_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "dict.copy", 0, 0)?;
     let t = vm
         .dict_data(args.pos[0])
         .map(|d| d.lock().clone())
@@ -379,6 +394,12 @@ fn dict_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `dict.fromkeys(iterable, value=None)`
 fn dict_fromkeys(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.pos.len() < 2 || args.pos.len() > 3 || !args.kw.is_empty() {
+        let mut a = args.clone();
+        a.kw.clear();
+        a.check_method(vm, "fromkeys", 1, 2)?;
+        return Err(vm.type_error("fromkeys() takes no keyword arguments"));
+    }
     let d = new_dict_of(vm, args.pos[0])?;
     vm.temps.push(d);
     let keys = protocols::iter::collect(vm, args.get(1).unwrap_or(Value::NONE))?;
@@ -409,14 +430,14 @@ pub fn getitem(vm: &mut Vm, d: Value, k: Value) -> PyResult<Value> {
 }
 
 fn dict_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__setitem__", 2, 2)?;
+    args.check_method(vm, "dict.__setitem__", 2, 2)?;
     the_dict(vm, args.pos[0])?;
     set_item(vm, args.pos[0], args.pos[1], args.pos[2])?;
     Ok(Value::NONE)
 }
 
 fn dict_delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__delitem__", 1, 1)?;
+    args.check_method(vm, "dict.__delitem__", 1, 1)?;
     the_dict(vm, args.pos[0])?;
     if del_item(vm, args.pos[0], args.pos[1])?.is_none() {
         return Err(key_error(vm, args.pos[1]));
@@ -425,13 +446,13 @@ fn dict_delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dict_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__len__", 0, 0)?;
+    args.check_method(vm, "dict.__len__", 0, 0)?;
     the_dict(vm, args.pos[0])?;
     vm.new_usize(len(vm, args.pos[0]))
 }
 
 fn dict_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__iter__", 0, 0)?;
+    args.check_method(vm, "dict.__iter__", 0, 0)?;
     the_dict(vm, args.pos[0])?;
     super::table_iter::new(vm, args.pos[0], super::table_iter::Yield::Keys)
 }
@@ -449,7 +470,7 @@ fn the_dict(vm: &mut Vm, v: Value) -> PyResult<()> {
 
 /// `dict | other`: a copy (of the exact dict type) updated with `other`, for a dict `other`.
 fn dict_or(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__or__", 1, 1)?;
+    args.check_method(vm, "dict.__or__", 1, 1)?;
     the_dict(vm, args.pos[0])?;
     if vm.dict_data(args.pos[1]).is_none() {
         return Ok(Value::NOT_IMPLEMENTED);
@@ -463,7 +484,7 @@ fn dict_or(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `other | dict` for a dict `other`.
 fn dict_ror(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__ror__", 1, 1)?;
+    args.check_method(vm, "dict.__ror__", 1, 1)?;
     the_dict(vm, args.pos[0])?;
     if vm.dict_data(args.pos[1]).is_none() {
         return Ok(Value::NOT_IMPLEMENTED);
@@ -477,7 +498,7 @@ fn dict_ror(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `dict |= other`: `update` with any mapping or iterable of pairs.
 fn dict_ior(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__ior__", 1, 1)?;
+    args.check_method(vm, "dict.__ior__", 1, 1)?;
     the_dict(vm, args.pos[0])?;
     update(vm, args.pos[0], args.pos[1])?;
     Ok(args.pos[0])

@@ -84,6 +84,22 @@ pub fn items_contains(vm: &mut Vm, view: Value, item: Value) -> PyResult<bool> {
     }
 }
 
+/// The repr of a dict view: `dict_keys([...])` with the items the view yields.
+pub fn view_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
+    if !matches!(
+        vm.layout_of(v),
+        Ty::DictKeys | Ty::DictValues | Ty::DictItems
+    ) {
+        return Ok(None);
+    }
+    let items = protocols::iter::collect(vm, v)?;
+    let list = vm.new_list(items)?;
+    vm.temps.push(list);
+    let r = protocols::repr::repr(vm, list);
+    vm.temps.pop();
+    Ok(Some(format!("{}({})", vm.type_name(v), r?)))
+}
+
 fn view_dict(vm: &mut Vm, v: Value) -> PyResult<Value> {
     match vm.opaque::<DictView>(v) {
         Some(d) => Ok(d.dict),

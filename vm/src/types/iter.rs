@@ -28,6 +28,7 @@ pub fn is_iterator_type(ty: Ty) -> bool {
             | Ty::ListReverseIterator
             | Ty::TupleIterator
             | Ty::RangeIterator
+            | Ty::LongRangeIterator
             | Ty::StrIterator
             | Ty::DictKeyIterator
             | Ty::DictValueIterator
@@ -72,6 +73,14 @@ fn length_hint(vm: &mut Vm, args: super::Args) -> PyResult<Value> {
             };
             n.saturating_sub(i)
         }
+    } else if let Some(ri) = vm.opaque::<ListRevIter>(it) {
+        let n = vm.list_data(ri.list).map(|l| l.len()).unwrap_or(0);
+        let next = *ri.next.lock();
+        if next <= n {
+            next
+        } else {
+            0
+        }
     } else if let Some(n) = super::range::iter_left(vm, it) {
         return vm.new_int(crate::numeric::Int::from_bigint(n));
     } else if let Some(n) = super::iter_tools::reversed_left(vm, it) {
@@ -115,8 +124,14 @@ pub fn reversed_items(vm: &mut Vm, seq: Value) -> PyResult<Reversal> {
         match vm.layout_of(seq) {
             Ty::Range => return super::range::range_reversed(vm, seq).map(Reversal::Done),
             Ty::List => {
-                let items = crate::protocols::iter::collect(vm, seq)?;
-                return Ok(Reversal::Items(items, Ty::ListReverseIterator));
+                let n = vm.list_data(seq).map(|l| l.len()).unwrap_or(0);
+                let it = ListRevIter {
+                    list: seq,
+                    next: Mutex::new(n),
+                };
+                return vm
+                    .new_opaque(Ty::ListReverseIterator, it)
+                    .map(Reversal::Done);
             }
             Ty::Tuple | Ty::Str | Ty::Dict | Ty::DictKeys | Ty::DictValues | Ty::DictItems => {
                 let items = crate::protocols::iter::collect(vm, seq)?;
@@ -152,6 +167,34 @@ pub fn reversed_items(vm: &mut Vm, seq: Value) -> PyResult<Reversal> {
     vm.temps.truncate(mark);
     back.reverse();
     Ok(Reversal::Items(back, Ty::Reversed))
+}
+
+/// `reversed(list)` (`list_reverseiterator`): walks the live list from the end; `next` is one
+/// past the position to read next, 0 once exhausted.
+pub struct ListRevIter {
+    pub list: Value,
+    pub next: Mutex<usize>,
+}
+
+impl Trace for ListRevIter {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit(self.list);
+    }
+}
+
+/// One step of a list reverse iterator: None when `iter` is not one.
+fn list_rev_next(vm: &Vm, iter: Value) -> Option<Option<Value>> {
+    let it = vm.opaque::<ListRevIter>(iter)?;
+    let mut next = it.next.lock();
+    let item = match next.checked_sub(1) {
+        Some(i) => vm.list_data(it.list).and_then(|l| l.lock().get(i).copied()),
+        None => None,
+    };
+    *next = match item {
+        Some(_) => *next - 1,
+        None => 0,
+    };
+    Some(item)
 }
 
 /// `iter(callable, sentinel)`: calls `callable` until it returns `sentinel`.
@@ -263,6 +306,9 @@ pub fn native_next(vm: &mut Vm, iter: Value) -> PyResult<Option<Option<Value>>> 
         return crate::eval::generator::gen_next(vm, iter).map(Some);
     }
     if let Some(r) = super::iter_tools::lazy_next(vm, iter)? {
+        return Ok(Some(r));
+    }
+    if let Some(r) = list_rev_next(vm, iter) {
         return Ok(Some(r));
     }
     if let Some(r) = call_iter_next(vm, iter)? {

@@ -19,7 +19,8 @@ pub fn setitem(vm: &mut Vm, list: Value, key: Value, value: Value) -> PyResult<(
             return Err(vm.index_error(&format!("cannot fit '{t}' into an index-sized integer")));
         }
         Err(e) => {
-            if !vm.err_is(&e, Ty::TypeError) {
+            let idx = vm.intern("__index__")?;
+            if super::typeobj::lookup(vm, vm.type_of(key), idx).is_some() {
                 return Err(e);
             }
             let t = vm.type_name(key);
@@ -93,11 +94,22 @@ fn extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// An index argument as a machine-sized int (`PyNumber_AsSsize_t` raising OverflowError).
+fn ssize(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    match protocols::number::index(vm, v)? {
+        crate::numeric::Int::Small(n) => Ok(n),
+        crate::numeric::Int::Big(_) => Err(vm.new_error(
+            Ty::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )),
+    }
+}
+
 /// `list.pop(i=-1)`.
 fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "pop", 0, 1)?;
     let i = match args.get(1) {
-        Some(v) => protocols::number::index_i64(vm, v)?,
+        Some(v) => ssize(vm, v)?,
         None => -1,
     };
     let l = the_list(vm, args.pos[0])?;
@@ -118,7 +130,7 @@ fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `list.insert(i, x)`.
 fn insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "insert", 2, 2)?;
-    let i = protocols::number::index_i64(vm, args.pos[1])?;
+    let i = ssize(vm, args.pos[1])?;
     let l = the_list(vm, args.pos[0])?;
     let mut g = l.lock();
     let n = g.len() as i64;

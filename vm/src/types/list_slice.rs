@@ -217,12 +217,12 @@ pub fn sort(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     if args.pos.len() > 1 {
         return Err(vm.type_error("sort() takes no positional arguments"));
     }
-    args.check_method(vm, "sort", 0, 0)?;
+    if let Some(&(k, _)) = args.kw.first() {
+        let k = vm.rust_str(k).unwrap_or_default();
+        return Err(vm.type_error(&format!("sort() got an unexpected keyword argument '{k}'")));
+    }
     let reverse = match rev {
-        Some(r) => match protocols::number::index(vm, r)? {
-            crate::numeric::Int::Small(n) => n != 0,
-            crate::numeric::Int::Big(_) => true,
-        },
+        Some(r) => protocols::truth(vm, r)?,
         None => false,
     };
     let list = args.pos[0];
@@ -242,13 +242,13 @@ pub fn sort(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 }
 
 pub fn dunder_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__len__", 0, 0)?;
+    args.check_method(vm, "list.__len__", 0, 0)?;
     let n = the_list(vm, args.pos[0])?.len();
     vm.new_usize(n)
 }
 
 pub fn dunder_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__getitem__", 1, 1)?;
+    args.check_method(vm, "list.__getitem__", 1, 1)?;
     the_list(vm, args.pos[0])?;
     let items = snapshot(vm, args.pos[0])?;
     if super::range::is_slice(vm, args.pos[1]) {
@@ -260,21 +260,21 @@ pub fn dunder_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn dunder_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__setitem__", 2, 2)?;
+    args.check_method(vm, "list.__setitem__", 2, 2)?;
     the_list(vm, args.pos[0])?;
     super::list::setitem(vm, args.pos[0], args.pos[1], args.pos[2])?;
     Ok(Value::NONE)
 }
 
 pub fn dunder_delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__delitem__", 1, 1)?;
+    args.check_method(vm, "list.__delitem__", 1, 1)?;
     the_list(vm, args.pos[0])?;
     super::list::setitem(vm, args.pos[0], args.pos[1], Value::NULL)?;
     Ok(Value::NONE)
 }
 
 pub fn dunder_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__contains__", 1, 1)?;
+    args.check_method(vm, "list.__contains__", 1, 1)?;
     let items = snapshot(vm, args.pos[0])?;
     let n = items.len();
     Ok(Value::from_bool(
@@ -283,13 +283,13 @@ pub fn dunder_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn dunder_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__iter__", 0, 0)?;
+    args.check_method(vm, "list.__iter__", 0, 0)?;
     the_list(vm, args.pos[0])?;
     vm.new_opaque(Ty::ListIterator, super::iter::SeqIter::new(args.pos[0]))
 }
 
 pub fn dunder_iadd(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__iadd__", 1, 1)?;
+    args.check_method(vm, "list.__iadd__", 1, 1)?;
     let items = if args.pos[1] == args.pos[0] {
         snapshot(vm, args.pos[0])?
     } else {
@@ -335,7 +335,7 @@ fn repeated(vm: &mut Vm, items: &[Value], n: usize) -> PyResult<Vec<Value>> {
 }
 
 pub fn dunder_imul(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__imul__", 1, 1)?;
+    args.check_method(vm, "list.__imul__", 1, 1)?;
     let Some(n) = repeat_count(vm, args.pos[1])? else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
@@ -346,7 +346,7 @@ pub fn dunder_imul(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn dunder_add(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__add__", 1, 1)?;
+    args.check_method(vm, "list.__add__", 1, 1)?;
     let mut items = snapshot(vm, args.pos[0])?;
     let Some(other) = vm.list_data(args.pos[1]).map(|l| l.snapshot()) else {
         let t = vm.type_name(args.pos[1]);
@@ -357,7 +357,7 @@ pub fn dunder_add(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn dunder_mul(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__mul__", 1, 1)?;
+    args.check_method(vm, "list.__mul__", 1, 1)?;
     let Some(n) = repeat_count(vm, args.pos[1])? else {
         return Ok(Value::NOT_IMPLEMENTED);
     };

@@ -50,6 +50,9 @@ pub fn special_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
     if let Some(r) = super::function_attrs::repr(vm, v)? {
         return Ok(Some(r));
     }
+    if let Some(r) = super::dict_views::view_repr(vm, v)? {
+        return Ok(Some(r));
+    }
     Ok(if v.is_none() {
         Some("None".into())
     } else if v == Value::ELLIPSIS {

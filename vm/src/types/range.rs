@@ -134,7 +134,7 @@ fn iter_from(vm: &mut Vm, first: BigInt, step: BigInt, len: BigInt) -> PyResult<
         state: Mutex::new((first, len)),
         step,
     };
-    vm.new_opaque(Ty::RangeIterator, it)
+    vm.new_opaque(Ty::LongRangeIterator, it)
 }
 
 fn data(vm: &mut Vm, range: Value) -> PyResult<&RangeData> {
@@ -334,7 +334,7 @@ pub fn range_contains(vm: &mut Vm, range: Value, x: Value) -> PyResult<bool> {
 }
 
 fn range_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "count", 1, 1)?;
+    args.check_method(vm, "range.count", 1, 1)?;
     let (r, x) = (args.pos[0], args.pos[1]);
     if let Some(i) = exact_int(vm, x) {
         let n = data(vm, r)?.position(&i).is_some();
@@ -345,7 +345,7 @@ fn range_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "index", 1, 1)?;
+    args.check_method(vm, "range.index", 1, 1)?;
     let (r, x) = (args.pos[0], args.pos[1]);
     if let Some(i) = exact_int(vm, x) {
         return match data(vm, r)?.position(&i) {
@@ -363,10 +363,7 @@ fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn range_eq(vm: &Vm, a: Value, b: Value) -> Option<bool> {
     let (x, y) = (vm.opaque::<RangeData>(a)?, vm.opaque::<RangeData>(b)?);
     let n = &x.len;
-    Some(
-        *n == y.len
-            && (n.is_zero() || (x.start == y.start && (n.is_one() || x.step == y.step))),
-    )
+    Some(*n == y.len && (n.is_zero() || (x.start == y.start && (n.is_one() || x.step == y.step))))
 }
 
 /// `hash(range)`: the hash of `(len, start, step)` with the parts that do not matter as None.
@@ -394,7 +391,7 @@ pub fn range_hash(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
 }
 
 fn range_dunder_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__contains__", 1, 1)?;
+    args.check_method(vm, "range.__contains__", 1, 1)?;
     Ok(Value::from_bool(range_contains(
         vm,
         args.pos[0],
@@ -403,18 +400,18 @@ fn range_dunder_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn range_dunder_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__len__", 0, 0)?;
+    args.check_method(vm, "range.__len__", 0, 0)?;
     let n = range_len(vm, args.pos[0])?;
     vm.new_usize(n)
 }
 
 fn range_dunder_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__iter__", 0, 0)?;
+    args.check_method(vm, "range.__iter__", 0, 0)?;
     range_iter(vm, args.pos[0])
 }
 
 fn range_dunder_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__getitem__", 1, 1)?;
+    args.check_method(vm, "range.__getitem__", 1, 1)?;
     range_getitem(vm, args.pos[0], args.pos[1])
 }
 

@@ -102,10 +102,12 @@ fn with_pairs<R>(
         match r {
             Ok(r) => return Ok(r),
             Err(p) => {
-                for c in p.candidates {
-                    if answers.answer(c, p.key).is_some() {
-                        continue;
-                    }
+                // One comparison at a time, in probe order (the probe stops at an equal one).
+                if let Some(c) = p
+                    .candidates
+                    .into_iter()
+                    .find(|&c| answers.answer(c, p.key).is_none())
+                {
                     vm.temps.push(c);
                     vm.temps.push(p.key);
                     let eq = protocols::compare::eq(vm, c, p.key);
@@ -432,13 +434,13 @@ fn set_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn s_add(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "add", 1, 1)?;
+    args.check_method(vm, "set.add", 1, 1)?;
     add(vm, args.pos[0], args.pos[1])?;
     Ok(Value::NONE)
 }
 
 fn s_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "clear", 0, 0)?;
+    args.check_method(vm, "set.clear", 0, 0)?;
     if let Ok(d) = vm.m.get_value::<SetData>(args.pos[0]) {
         d.clear();
     }
@@ -446,7 +448,7 @@ fn s_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn s_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "copy", 0, 0)?;
+    args.check_method(vm, "set.copy", 0, 0)?;
     let s = this(vm, &args, "copy")?;
     if vm.is_exact(s, Ty::FrozenSet) {
         return Ok(s);
@@ -478,13 +480,13 @@ fn discard_item(vm: &mut Vm, s: Value, item: Value) -> PyResult<bool> {
 }
 
 fn s_discard(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "discard", 1, 1)?;
+    args.check_method(vm, "set.discard", 1, 1)?;
     discard_item(vm, args.pos[0], args.pos[1])?;
     Ok(Value::NONE)
 }
 
 fn s_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "remove", 1, 1)?;
+    args.check_method(vm, "set.remove", 1, 1)?;
     if !discard_item(vm, args.pos[0], args.pos[1])? {
         return Err(vm.new_error_args(Ty::KeyError, vec![args.pos[1]]));
     }
@@ -492,7 +494,7 @@ fn s_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn s_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "pop", 0, 0)?;
+    args.check_method(vm, "set.pop", 0, 0)?;
     let r =
         vm.m.get_value::<SetData>(args.pos[0])
             .ok()
@@ -544,7 +546,7 @@ fn s_difference(vm: &mut Vm, args: Args) -> PyResult<Value> {
     multi(vm, args, "difference", 10)
 }
 fn s_symmetric_difference(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "symmetric_difference", 1, 1)?;
+    args.check_method(vm, "set.symmetric_difference", 1, 1)?;
     multi(vm, args, "symmetric_difference", 12)
 }
 
@@ -578,7 +580,7 @@ fn s_difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
     multi_update(vm, args, "difference_update", 10)
 }
 fn s_symmetric_difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "symmetric_difference_update", 1, 1)?;
+    args.check_method(vm, "set.symmetric_difference_update", 1, 1)?;
     multi_update(vm, args, "symmetric_difference_update", 12)
 }
 
@@ -608,19 +610,19 @@ fn s_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn s_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__contains__", 1, 1)?;
+    args.check_method(vm, "set.__contains__", 1, 1)?;
     let s = this(vm, &args, "__contains__")?;
     Ok(Value::from_bool(contains(vm, s, args.pos[1])?))
 }
 
 fn s_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__len__", 0, 0)?;
+    args.check_method(vm, "set.__len__", 0, 0)?;
     let s = this(vm, &args, "__len__")?;
     vm.new_usize(len(vm, s))
 }
 
 fn s_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__iter__", 0, 0)?;
+    args.check_method(vm, "set.__iter__", 0, 0)?;
     let s = this(vm, &args, "__iter__")?;
     super::iter::set_iter(vm, s)
 }
@@ -637,7 +639,7 @@ pub fn frozenset_hash(vm: &Vm, v: Value) -> Option<i64> {
 }
 
 fn s_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__hash__", 0, 0)?;
+    args.check_method(vm, "set.__hash__", 0, 0)?;
     let h = frozenset_hash(vm, args.pos[0]).unwrap_or(0);
     vm.new_i64(h)
 }

@@ -267,3 +267,31 @@ pub const GETSETS: &[(&str, Getter, Option<Setter>)] = &[
     ("stop", get_stop, None),
     ("step", get_step, None),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pick(len: usize, start: Option<isize>, stop: Option<isize>, step: Option<isize>) -> Vec<u8> {
+        let items: Vec<u8> = (0..len as u8).collect();
+        match SliceIndices::new(len, start, stop, step) {
+            Ok(ix) => select(&ix, &items),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn select_follows_python_slicing() {
+        assert_eq!(pick(7, None, None, None), vec![0, 1, 2, 3, 4, 5, 6]);
+        assert_eq!(pick(7, None, None, Some(-1)), vec![6, 5, 4, 3, 2, 1, 0]);
+        assert_eq!(pick(7, Some(10), Some(0), Some(-2)), vec![6, 4, 2]);
+        assert_eq!(pick(7, Some(-3), None, None), vec![4, 5, 6]);
+        assert_eq!(pick(7, Some(2), Some(100), Some(3)), vec![2, 5]);
+        assert_eq!(pick(7, Some(5), Some(1), None), Vec::<u8>::new());
+        assert_eq!(pick(0, None, None, Some(-3)), Vec::<u8>::new());
+        assert_eq!(
+            pick(4, Some(isize::MIN), Some(isize::MAX), Some(isize::MIN)),
+            Vec::<u8>::new()
+        );
+    }
+}

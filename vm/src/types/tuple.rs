@@ -73,13 +73,13 @@ fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dunder_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__len__", 0, 0)?;
+    args.check_method(vm, "tuple.__len__", 0, 0)?;
     let n = items_of(vm, args.pos[0])?.len();
     vm.new_usize(n)
 }
 
 fn dunder_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__getitem__", 1, 1)?;
+    args.check_method(vm, "tuple.__getitem__", 1, 1)?;
     let items = items_of(vm, args.pos[0])?;
     if super::range::is_slice(vm, args.pos[1]) {
         let out = super::slice::slice_items(vm, args.pos[1], &items)?;
@@ -90,7 +90,7 @@ fn dunder_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dunder_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__contains__", 1, 1)?;
+    args.check_method(vm, "tuple.__contains__", 1, 1)?;
     let items = items_of(vm, args.pos[0])?;
     let n = items.len();
     let r = super::list_slice::find(vm, &items, args.pos[1], 0, n)?;
@@ -98,13 +98,13 @@ fn dunder_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dunder_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__iter__", 0, 0)?;
+    args.check_method(vm, "tuple.__iter__", 0, 0)?;
     items_of(vm, args.pos[0])?;
     vm.new_opaque(Ty::TupleIterator, super::iter::SeqIter::new(args.pos[0]))
 }
 
 fn dunder_add(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__add__", 1, 1)?;
+    args.check_method(vm, "tuple.__add__", 1, 1)?;
     let mut items = items_of(vm, args.pos[0])?;
     let Some(other) = vm.tuple_items(args.pos[1]).map(|t| t.to_vec()) else {
         let t = vm.type_name(args.pos[1]);
@@ -117,7 +117,7 @@ fn dunder_add(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dunder_mul(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__mul__", 1, 1)?;
+    args.check_method(vm, "tuple.__mul__", 1, 1)?;
     items_of(vm, args.pos[0])?;
     let (a, b) = (args.pos[0], args.pos[1]);
     if vm.int_of(b).is_none() {
@@ -127,7 +127,7 @@ fn dunder_mul(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dunder_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__hash__", 0, 0)?;
+    args.check_method(vm, "tuple.__hash__", 0, 0)?;
     let items = items_of(vm, args.pos[0])?;
     let h = protocols::tuple_hash(vm, &items)?;
     vm.new_i64(h)
