@@ -5,6 +5,7 @@ pub mod ast;
 pub mod bytecode;
 pub mod codegen;
 pub mod error;
+pub mod finally_check;
 pub mod ident;
 pub mod literals;
 pub mod parser;

@@ -59,7 +59,7 @@ fn innermost_frame(vm: &Vm, exc: Value) -> Option<Value> {
     let mut frame = None;
     while let Some(t) = vm.opaque::<TbData>(tb) {
         frame = Some(t.frame);
-        tb = t.next;
+        tb = t.next.load();
     }
     frame.filter(|&f| vm.opaque::<FrameObj>(f).is_some())
 }

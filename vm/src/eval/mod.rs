@@ -55,7 +55,11 @@ pub fn resume_frame(vm: &mut Vm, frame: Frame, throw: Option<PyErr>) -> (Frame, 
     vm.frames.push(frame);
     vm.safepoint();
     let r = stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || match throw {
-        Some(e) => unwind(vm, e).and_then(|()| execute(vm)),
+        Some(e) => {
+            // A thrown exception is not raised anew: it gets no `__context__` (`_gen_throw`).
+            crate::types::exceptions::set_propagating(vm, e.exc, true);
+            unwind(vm, e).and_then(|()| execute(vm))
+        }
         None => execute(vm),
     });
     vm.depth -= 1;

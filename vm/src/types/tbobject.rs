@@ -3,7 +3,7 @@
 //! it was when the exception passed), with the `co_*` attributes of code objects these need
 //! (Objects/codeobject.c).
 
-use protopy_objects::{Trace, Tracer, Value};
+use protopy_objects::{AtomicValue, Trace, Tracer, Value};
 
 use super::function::Code;
 use super::{Getter, Setter};
@@ -12,7 +12,8 @@ use crate::thread::{PyResult, Vm};
 
 /// A `traceback` entry: one frame an exception passed, linked to the next one inwards.
 pub struct TbData {
-    pub next: Value,
+    /// `tb_next` (writable).
+    pub next: AtomicValue,
     /// The `frame` object.
     pub frame: Value,
     /// The code object and the instruction that was running.
@@ -22,7 +23,7 @@ pub struct TbData {
 
 impl Trace for TbData {
     fn trace(&self, t: &mut Tracer) {
-        t.visit(self.next);
+        t.visit(self.next.load());
         t.visit(self.frame);
         t.visit(self.code);
     }
@@ -89,7 +90,7 @@ pub fn new_traceback(
     vm.new_opaque(
         Ty::Traceback,
         TbData {
-            next,
+            next: AtomicValue::new(next),
             frame,
             code,
             lasti,
@@ -152,7 +153,7 @@ pub fn entries(vm: &Vm, mut tb: Value) -> Vec<(Value, u32)> {
     let mut out = Vec::new();
     while let Some(d) = vm.opaque::<TbData>(tb) {
         out.push((d.code, d.lasti));
-        tb = d.next;
+        tb = d.next.load();
     }
     out
 }
@@ -165,7 +166,27 @@ fn tb_data<R>(vm: &mut Vm, tb: Value, f: impl FnOnce(&TbData) -> R) -> PyResult<
 }
 
 fn tb_next(vm: &mut Vm, tb: Value) -> PyResult<Value> {
-    tb_data(vm, tb, |d| d.next)
+    tb_data(vm, tb, |d| d.next.load())
+}
+
+/// Sets `tb_next` to a traceback or None, refusing a loop back to `tb`.
+fn set_tb_next(vm: &mut Vm, tb: Value, next: Value) -> PyResult<()> {
+    tb_data(vm, tb, |_| ())?;
+    if next.is_null() {
+        return Err(vm.type_error("can't delete tb_next attribute"));
+    }
+    if !next.is_none() && vm.opaque::<TbData>(next).is_none() {
+        let t = vm.type_name(next);
+        return Err(vm.type_error(&format!("expected traceback object, got '{t}'")));
+    }
+    let mut cursor = next;
+    while let Some(d) = vm.opaque::<TbData>(cursor) {
+        if cursor == tb {
+            return Err(vm.value_error("traceback loop detected"));
+        }
+        cursor = d.next.load();
+    }
+    tb_data(vm, tb, |d| d.next.store(next))
 }
 
 fn tb_frame(vm: &mut Vm, tb: Value) -> PyResult<Value> {
@@ -181,7 +202,7 @@ fn tb_lineno(vm: &mut Vm, tb: Value) -> PyResult<Value> {
 }
 
 pub const TRACEBACK_GETSETS: &[(&str, Getter, Option<Setter>)] = &[
-    ("tb_next", tb_next, None),
+    ("tb_next", tb_next, Some(set_tb_next)),
     ("tb_frame", tb_frame, None),
     ("tb_lineno", tb_lineno, None),
 ];
