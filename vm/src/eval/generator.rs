@@ -238,6 +238,15 @@ pub fn yield_from_of(vm: &Vm, gen: Value) -> Option<Value> {
     f.stack.last().copied()
 }
 
+/// Runs `f` for a generator nested in a `yield from` chain: counted against the recursion
+/// limit, on a stack grown as needed.
+fn nested<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+    vm.enter_native("")?;
+    let r = stacker::maybe_grow(64 * 1024, 1024 * 1024, || f(vm));
+    vm.depth -= 1;
+    r
+}
+
 fn set_running(vm: &Vm, gen: Value, on: bool) {
     if let Some(g) = vm.opaque::<GenData>(gen) {
         g.running.store(on, Ordering::Relaxed);
@@ -247,7 +256,7 @@ fn set_running(vm: &Vm, gen: Value, on: bool) {
 /// Closes the iterator of a `yield from` (`gen_close_iter`).
 fn close_iter(vm: &mut Vm, yf: Value) -> PyResult<()> {
     if vm.opaque::<GenData>(yf).is_some() {
-        return close(vm, yf).map(|_| ());
+        return nested(vm, |vm| close(vm, yf)).map(|_| ());
     }
     let n = vm.intern("close")?;
     if let Some(meth) = protocols::attr::getattr_opt(vm, yf, n)? {
@@ -274,7 +283,7 @@ pub fn throw(vm: &mut Vm, gen: Value, exc: PyErr) -> PyResult<Resumed> {
             Err(e) => Some(Err(e)),
         }
     } else if vm.opaque::<GenData>(yf).is_some() {
-        Some(throw(vm, yf, exc).and_then(|r| match r {
+        Some(nested(vm, |vm| throw(vm, yf, exc)).and_then(|r| match r {
             Resumed::Yielded(v) => Ok(v),
             Resumed::Returned(v) => Err(stop_iteration(vm, v)),
         }))

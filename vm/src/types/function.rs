@@ -460,9 +460,25 @@ fn n_module(vm: &mut Vm, v: Value) -> PyResult<Value> {
     }
 }
 
+/// `__objclass__`: the class defining a method descriptor (an unbound builtin method).
+fn n_objclass(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let owner = vm
+        .opaque::<Native>(v)
+        .filter(|n| n.bound.is_null() && n.binding == Binding::Method)
+        .and_then(|n| n.owner);
+    match owner {
+        Some(t) => Ok(vm.ty_val(t)),
+        None => {
+            let t = vm.type_name(v);
+            Err(vm.attribute_error(&format!("'{t}' object has no attribute '__objclass__'")))
+        }
+    }
+}
+
 pub const NATIVE_GETSETS: &[(&str, super::Getter, Option<super::Setter>)] = &[
     ("__name__", n_name, None),
     ("__qualname__", n_qualname, None),
     ("__self__", n_self, None),
     ("__module__", n_module, None),
+    ("__objclass__", n_objclass, None),
 ];
