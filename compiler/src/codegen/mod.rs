@@ -11,6 +11,7 @@ mod except;
 mod expr;
 mod fstring;
 mod func;
+mod modes;
 mod stmt;
 #[cfg(test)]
 mod tests;
@@ -24,6 +25,8 @@ use crate::pystr::PyStr;
 use crate::symtable::{self, mangle, ScopeId, SymbolScope, SymbolTable};
 use crate::text::{LineIndex, TextRange};
 use unit::{Label, Unit, UnitKind};
+
+pub use modes::{compile_eval, compile_single};
 
 pub(crate) type Result<T> = std::result::Result<T, SyntaxError>;
 

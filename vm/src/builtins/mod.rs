@@ -2,6 +2,9 @@
 //! and the builtin types and exceptions it exposes by name.
 //! https://docs.python.org/3/library/functions.html
 
+pub mod compile;
+pub mod introspect;
+pub mod scope;
 pub mod seq;
 
 use std::io::Write;
@@ -393,6 +396,13 @@ pub const FUNCTIONS: &[NativeMethod] = &[
     sm("repr", repr, "($module, obj, /)"),
 ];
 
+/// Further functions of `builtins`, defined in other files.
+const MORE_FUNCTIONS: &[NativeMethod] = &[sm(
+    "__import__",
+    crate::import::builtin_import,
+    "($module, /, name, globals=None, locals=None, fromlist=(), level=0)",
+)];
+
 /// Types `builtins` does not expose by name (internal iterator and descriptor types).
 fn exposed(ty: Ty) -> bool {
     !matches!(
@@ -428,7 +438,14 @@ fn exposed(ty: Ty) -> bool {
 /// Fills the `builtins` dict.
 pub fn install(vm: &mut Vm) -> PyResult<()> {
     let b = vm.rt.builtins;
-    for meth in FUNCTIONS {
+    let tables = [
+        FUNCTIONS,
+        compile::FUNCTIONS,
+        introspect::FUNCTIONS,
+        scope::FUNCTIONS,
+        MORE_FUNCTIONS,
+    ];
+    for meth in tables.into_iter().flatten() {
         let f = function::new_module_native(vm, meth, "builtins")?;
         let k = vm.intern(meth.name)?;
         dict::set_item(vm, b, k, f)?;

@@ -7,5 +7,6 @@ use crate::thread::{PyResult, Vm};
 
 /// Creates every native module and registers it in `sys.modules`.
 pub fn install_all(vm: &mut Vm) -> PyResult<()> {
-    sys::install(vm)
+    sys::install(vm)?;
+    crate::import::install(vm)
 }

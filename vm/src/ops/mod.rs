@@ -27,6 +27,12 @@ pub fn dispatch(vm: &mut Vm, op: Op, arg: u32) -> Step {
         Op::DELETE_FAST => load_store::delete_fast(vm, arg),
         Op::LOAD_ATTR => load_store::load_attr(vm, arg),
         Op::STORE_ATTR => load_store::store_attr(vm, arg),
+        Op::DELETE_ATTR => {
+            let (name, obj) = (name_at(vm, arg), vm.f().peek(1));
+            protocols::attr::setattr(vm, obj, name, Value::NULL)?;
+            vm.f().pop();
+            Ok(None)
+        }
         Op::LOAD_COMMON_CONSTANT => load_store::load_common_constant(vm, arg),
         Op::STORE_SUBSCR => {
             let (v, c, k) = (vm.f().peek(3), vm.f().peek(2), vm.f().peek(1));
@@ -168,7 +174,7 @@ pub fn dispatch(vm: &mut Vm, op: Op, arg: u32) -> Step {
         Op::IMPORT_NAME => load_store::import_name(vm, arg),
         Op::IMPORT_FROM => {
             let (m, name) = (vm.f().peek(1), name_at(vm, arg));
-            let v = protocols::attr::getattr(vm, m, name)?;
+            let v = crate::import::import_from(vm, m, name)?;
             vm.f().push(v);
             Ok(None)
         }
