@@ -175,8 +175,7 @@ fn source_text(vm: &mut Vm, src: Value, func: &str, what: &str) -> PyResult<Stri
             Err(e) => return Err(syntax_error(vm, &e, "<string>", None)),
         }
     } else {
-        let t = vm.type_name(src);
-        return Err(vm.type_error(&format!("{func}() arg 1 must be a {what} object, not {t}")));
+        return Err(vm.type_error(&format!("{func}() arg 1 must be a {what} object")));
     };
     if text.contains('\0') {
         return Err(vm.new_error(

@@ -7,8 +7,6 @@ pub mod introspect;
 pub mod scope;
 pub mod seq;
 
-use std::io::Write;
-
 use protopy_objects::Value;
 
 use crate::protocols;
@@ -36,42 +34,48 @@ fn print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let end = args.take_kw(vm, "end");
     let end = text_arg(vm, end, "end", "\n")?;
     let file = args.take_kw(vm, "file");
-    let _ = args.take_kw(vm, "flush");
+    let flush = args.take_kw(vm, "flush");
     if let Some(&(k, _)) = args.kw.first() {
         let k = vm.rust_str(k).unwrap_or_default();
         return Err(vm.type_error(&format!("print() got an unexpected keyword argument '{k}'")));
     }
-    let mut out = String::new();
-    for (i, &v) in args.pos.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        out.push_str(&protocols::repr::str(vm, v)?);
-    }
-    out.push_str(&end);
-    let to_stderr = match file {
-        Some(f) if !f.is_none() => {
+    let file = match file.filter(|f| !f.is_none()) {
+        Some(f) => f,
+        None => {
             let sys = *vm.rt.sys.lock();
-            let err = dict_of_module(vm, sys)
-                .map(|d| dict::get_str(vm, d, "stderr"))
-                .transpose()?
-                .flatten();
-            if err != Some(f) {
-                return Err(crate::ops::not_yet(vm, "print(file=...) to a file object"));
+            let out = match dict_of_module(vm, sys) {
+                Some(d) => dict::get_str(vm, d, "stdout")?,
+                None => None,
+            };
+            match out {
+                Some(o) if !o.is_none() => o,
+                _ => return Ok(Value::NONE),
             }
-            true
         }
-        _ => false,
     };
-    let r = if to_stderr {
-        std::io::stderr().write_all(out.as_bytes())
-    } else {
-        std::io::stdout().write_all(out.as_bytes())
-    };
-    match r {
-        Ok(()) => Ok(Value::NONE),
-        Err(e) => Err(vm.new_error(Ty::OSError, &e.to_string())),
-    }
+    let mark = vm.temps.len();
+    vm.temps.push(file);
+    let r = (|| {
+        let (sep, end) = (vm.new_str(&sep)?, vm.new_str(&end)?);
+        vm.temps.extend_from_slice(&[sep, end]);
+        for (i, &v) in args.pos.iter().enumerate() {
+            if i > 0 {
+                protocols::call::call_method(vm, file, "write", vec![sep])?;
+            }
+            let s = protocols::repr::str_value(vm, v)?;
+            vm.temps.push(s);
+            protocols::call::call_method(vm, file, "write", vec![s])?;
+        }
+        protocols::call::call_method(vm, file, "write", vec![end])?;
+        if let Some(f) = flush {
+            if protocols::truth(vm, f)? {
+                protocols::call::call_method(vm, file, "flush", vec![])?;
+            }
+        }
+        Ok(Value::NONE)
+    })();
+    vm.temps.truncate(mark);
+    r
 }
 
 fn dict_of_module(vm: &Vm, m: Value) -> Option<Value> {
@@ -179,6 +183,12 @@ fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         return Err(crate::ops::not_yet(vm, "class keyword arguments"));
     }
     let (func, name) = (args.pos[0], args.pos[1]);
+    if vm.opaque::<function::Function>(func).is_none() {
+        return Err(vm.type_error("__build_class__: func must be a function"));
+    }
+    if vm.str_data(name).is_none() {
+        return Err(vm.type_error("__build_class__: name is not a string"));
+    }
     let bases = args.pos[2..].to_vec();
     let meta = match meta {
         Some(m) => m,
@@ -397,11 +407,23 @@ pub const FUNCTIONS: &[NativeMethod] = &[
 ];
 
 /// Further functions of `builtins`, defined in other files.
-const MORE_FUNCTIONS: &[NativeMethod] = &[sm(
-    "__import__",
-    crate::import::builtin_import,
-    "($module, /, name, globals=None, locals=None, fromlist=(), level=0)",
-)];
+const MORE_FUNCTIONS: &[NativeMethod] = &[
+    sm(
+        "__import__",
+        crate::import::builtin_import,
+        "($module, /, name, globals=None, locals=None, fromlist=(), level=0)",
+    ),
+    sm(
+        "input",
+        crate::modules::io_open::input,
+        "($module, prompt='', /)",
+    ),
+    sm(
+        "open",
+        crate::modules::io_open::open,
+        "($module, /, file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)",
+    ),
+];
 
 /// Types `builtins` does not expose by name (internal iterator and descriptor types).
 fn exposed(ty: Ty) -> bool {
@@ -432,6 +454,11 @@ fn exposed(ty: Ty) -> bool {
             | Ty::DictValues
             | Ty::DictItems
             | Ty::CallableIterator
+            | Ty::FileIO
+            | Ty::BufferedReader
+            | Ty::BufferedWriter
+            | Ty::BufferedRandom
+            | Ty::TextIOWrapper
     )
 }
 

@@ -1,6 +1,10 @@
 //! The native modules, gathered in one registry (CPython's Modules/config.c and `linit.c`):
 //! each a name and a table of functions, made at start-up into `sys.modules`.
 
+pub mod io;
+pub mod io_methods;
+pub mod io_open;
+pub mod os;
 pub mod sys;
 
 use crate::thread::{PyResult, Vm};
@@ -8,5 +12,7 @@ use crate::thread::{PyResult, Vm};
 /// Creates every native module and registers it in `sys.modules`.
 pub fn install_all(vm: &mut Vm) -> PyResult<()> {
     sys::install(vm)?;
-    crate::import::install(vm)
+    crate::import::install(vm)?;
+    io_open::install(vm)?;
+    os::install(vm)
 }

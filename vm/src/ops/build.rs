@@ -134,6 +134,7 @@ pub fn format(vm: &mut Vm, op: Op, arg: u32) -> Step {
 pub fn intrinsic_1(vm: &mut Vm, arg: u32) -> Step {
     let v = vm.f().peek(1);
     let r = match arg {
+        1 => crate::modules::io_open::print_expr(vm, v)?,
         2 => {
             let f = vm.f();
             let locals = if f.locals.is_null() {

@@ -43,11 +43,24 @@ fn global_or_builtin(vm: &mut Vm, name: Value) -> PyResult<Value> {
     }
 }
 
+/// `locals[name]` for a dict or any mapping (`exec`/`eval` accept mappings as locals); None
+/// when the key is missing.
+fn mapping_get(vm: &mut Vm, locals: Value, name: Value) -> PyResult<Option<Value>> {
+    if vm.dict_data(locals).is_some() {
+        return dict::get_item(vm, locals, name);
+    }
+    match protocols::item::getitem(vm, locals, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if vm.err_is(&e, Ty::KeyError) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 pub fn load_name(vm: &mut Vm, arg: u32) -> Step {
     let name = name_at(vm, arg);
     let locals = vm.f().locals;
     if !locals.is_null() {
-        if let Some(v) = dict::get_item(vm, locals, name)? {
+        if let Some(v) = mapping_get(vm, locals, name)? {
             vm.f().push(v);
             return Ok(None);
         }
@@ -66,7 +79,11 @@ pub fn store_name(vm: &mut Vm, arg: u32) -> Step {
         f.locals
     };
     let v = f.peek(1);
-    dict::set_item(vm, target, name, v)?;
+    if vm.dict_data(target).is_some() {
+        dict::set_item(vm, target, name, v)?;
+    } else {
+        protocols::item::setitem(vm, target, name, v)?;
+    }
     vm.f().pop();
     Ok(None)
 }

@@ -2,6 +2,7 @@
 //! directory and its `PyMethodDef` arrays). Native functions take [`Args`] and are declared in
 //! plain `(name, fn, signature)` tables ([`NativeMethod`]).
 
+pub mod code;
 pub mod descr;
 pub mod dict;
 pub mod exceptions;
@@ -200,6 +201,11 @@ pub fn methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::Property => descr::PROPERTY_METHODS,
         Ty::Range => range::METHODS,
         Ty::Generator => crate::eval::generator::METHODS,
+        Ty::FileIO
+        | Ty::BufferedReader
+        | Ty::BufferedWriter
+        | Ty::BufferedRandom
+        | Ty::TextIOWrapper => crate::modules::io_methods::METHODS,
         _ if iter::is_iterator_type(ty) => iter::METHODS,
         _ => &[],
     }
@@ -236,6 +242,12 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::Method => function::METHOD_GETSETS,
         Ty::BuiltinFunction => function::NATIVE_GETSETS,
         Ty::Module => module::GETSETS,
+        Ty::Code => code::GETSETS,
+        Ty::TextIOWrapper => crate::modules::io_methods::TEXT_GETSETS,
+        Ty::BufferedReader | Ty::BufferedWriter | Ty::BufferedRandom => {
+            crate::modules::io_methods::BUFFERED_GETSETS
+        }
+        Ty::FileIO => crate::modules::io_methods::RAW_GETSETS,
         Ty::Generator => crate::eval::generator::GETSETS,
         _ => &[],
     }
