@@ -479,7 +479,12 @@ fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `repr(file)`: `<_io.TextIOWrapper name='x' mode='r' encoding='UTF-8'>`.
 fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let this = args.pos[0];
+    let s = file_repr(vm, args.pos[0])?;
+    vm.new_str(&s)
+}
+
+/// The text of `repr(file)`.
+pub fn file_repr(vm: &mut Vm, this: Value) -> PyResult<String> {
     let Some(o) = vm.opaque::<IoObj>(this) else {
         return Err(vm.type_error("not a file object"));
     };
@@ -502,7 +507,7 @@ fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     out.push('>');
-    vm.new_str(&out)
+    Ok(out)
 }
 
 pub const METHODS: &[NativeMethod] = &[

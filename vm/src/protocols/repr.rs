@@ -162,6 +162,11 @@ fn native_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
                 })
             });
         }
+        Ty::FileIO
+        | Ty::BufferedReader
+        | Ty::BufferedWriter
+        | Ty::BufferedRandom
+        | Ty::TextIOWrapper => return crate::modules::io_methods::file_repr(vm, v),
         _ => {}
     }
     if let Some(s) = crate::types::object::special_repr(vm, v)? {
