@@ -296,7 +296,7 @@ fn namespaces(
             let msg = if func == "exec" {
                 format!("exec() globals must be a dict, not {t}")
             } else {
-                format!("globals must be a real dict; try eval(expr, {{}}, mapping)")
+                "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
             };
             return Err(vm.type_error(&msg));
         }
@@ -309,7 +309,7 @@ fn namespaces(
             let msg = if func == "exec" {
                 format!("locals must be a mapping or None, not {t}")
             } else {
-                format!("locals must be a mapping")
+                "locals must be a mapping".to_string()
             };
             return Err(vm.type_error(&msg));
         }
@@ -364,12 +364,7 @@ fn exec_or_eval(vm: &mut Vm, mut args: Args, func: &str) -> PyResult<Value> {
         let code = if vm.opaque::<Code>(src).is_some() {
             src
         } else {
-            let what = if func == "exec" {
-                "string, bytes or code"
-            } else {
-                "string, bytes or code"
-            };
-            let mut text = source_text(vm, src, func, what)?;
+            let mut text = source_text(vm, src, func, "string, bytes or code")?;
             let mode = if func == "exec" {
                 Mode::Exec
             } else {
