@@ -39,6 +39,7 @@ pub fn compile(module: &ast::Module, source: &str, filename: &str) -> Result<Cod
         filename: filename.to_string(),
         units: Vec::new(),
         module_annotations: Vec::new(),
+        interactive: false,
     };
     c.compile_module(module)
 }
@@ -51,6 +52,8 @@ pub(crate) struct Compiler<'a> {
     units: Vec<Unit<'a>>,
     /// The module's simple annotations, in order: their index in `__conditional_annotations__`.
     module_annotations: Vec<&'a ast::Stmt>,
+    /// `single` mode: expression statements of the module's code print their value.
+    interactive: bool,
 }
 
 impl<'a> Compiler<'a> {

@@ -12,16 +12,20 @@ use crate::symtable;
 use crate::text::{LineIndex, TextRange};
 
 /// `INTRINSIC_PRINT`: calls `sys.displayhook` on the value.
-const INTRINSIC_PRINT: u32 = 1;
+pub(super) const INTRINSIC_PRINT: u32 = 1;
 
 fn invalid_syntax(source: &str, at: u32) -> SyntaxError {
     let lines = LineIndex::new(source);
     let end = source.len() as u32;
     let at = at.min(end);
+    let first_len = source[at as usize..]
+        .chars()
+        .next()
+        .map_or(0, |c| c.len_utf8() as u32);
     let stop = source[at as usize..]
         .find(|c: char| c.is_whitespace())
         .map_or(end, |i| at + i as u32)
-        .max((at + 1).min(end));
+        .max(at + first_len);
     SyntaxError::at(
         ErrorKind::SyntaxError,
         "invalid syntax",
@@ -58,7 +62,13 @@ pub fn compile_eval(source: &str, filename: &str) -> Result<CodeObject> {
             }
             value
         }
-        [] => return Err(invalid_syntax(source, source.len() as u32)),
+        [] => {
+            let lines = source.lines().count() as u32;
+            return Err(
+                SyntaxError::on_line(ErrorKind::SyntaxError, "invalid syntax", lines)
+                    .without_column(),
+            );
+        }
         [first, ..] => {
             let at = match &first.kind {
                 StmtKind::Expr { value } => value.range.end,
@@ -79,6 +89,7 @@ pub fn compile_eval(source: &str, filename: &str) -> Result<CodeObject> {
         filename: filename.to_string(),
         units: Vec::new(),
         module_annotations: Vec::new(),
+        interactive: false,
     };
     c.enter_unit(Some(0), UnitKind::Module, "<module>", 1);
     c.set_loc(value.range);
@@ -91,15 +102,21 @@ pub fn compile_eval(source: &str, filename: &str) -> Result<CodeObject> {
 /// of its top-level expression statements printed.
 pub fn compile_single(source: &str, filename: &str) -> Result<CodeObject> {
     let module = crate::parser::parse_module(source)?;
-    if module.body.len() > 1 {
-        let lines = LineIndex::new(source);
-        let first = &module.body[0];
-        return Err(SyntaxError::at(
-            ErrorKind::SyntaxError,
-            "multiple statements found while compiling a single statement",
-            first.range,
-            &lines,
-        ));
+    let lines = LineIndex::new(source);
+    if let Some(first) = module.body.first() {
+        let line = lines.line_col(first.range.start).0;
+        // Simple statements joined by `;` are one interactive statement; a second line is not.
+        if module.body[1..]
+            .iter()
+            .any(|s| lines.line_col(s.range.start).0 != line)
+        {
+            return Err(SyntaxError::at(
+                ErrorKind::SyntaxError,
+                "multiple statements found while compiling a single statement",
+                TextRange::new(first.range.end, first.range.end),
+                &lines,
+            ));
+        }
     }
     let table = symtable::build(&module, source)?;
     let mut c = Compiler {
@@ -108,23 +125,13 @@ pub fn compile_single(source: &str, filename: &str) -> Result<CodeObject> {
         filename: filename.to_string(),
         units: Vec::new(),
         module_annotations: Vec::new(),
+        interactive: true,
     };
     c.enter_unit(Some(0), UnitKind::Module, "<module>", 1);
     if let Some(first) = module.body.first() {
         c.set_loc(first.range);
     }
-    for s in &module.body {
-        match &s.kind {
-            StmtKind::Expr { value } => {
-                c.set_loc(s.range);
-                c.u().last_stmt_loc = Some(c.unit().loc);
-                c.visit_expr(value)?;
-                c.emit(Opcode::CALL_INTRINSIC_1, INTRINSIC_PRINT);
-                c.emit(Opcode::POP_TOP, 0);
-            }
-            _ => c.visit_stmt(s)?,
-        }
-    }
+    c.stmts(&module.body)?;
     c.return_none_at_end();
     c.exit_unit()
 }

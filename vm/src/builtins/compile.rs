@@ -65,14 +65,16 @@ fn make_syntax_error(
     };
     let line = source.and_then(|src| src.split('\n').nth((err.lineno as usize).checked_sub(1)?));
     let offset = line.map_or(0, |text| err.char_offset(text));
-    let end_offset = line.map_or(0, |text| {
-        let end_col = err.end_col.min(text.len() as u32);
-        SyntaxError {
-            col: end_col,
-            ..err.clone()
-        }
-        .char_offset(text)
-    });
+    let end_offset = line
+        .filter(|_| err.end_col != SyntaxError::NO_COLUMN)
+        .map_or(0, |text| {
+            let end_col = err.end_col.min(text.len() as u32);
+            SyntaxError {
+                col: end_col,
+                ..err.clone()
+            }
+            .char_offset(text)
+        });
     let mark = vm.temps.len();
     let r = (|| {
         let msg = vm.new_str(&err.msg)?;
@@ -338,8 +340,8 @@ fn caller_globals(vm: &mut Vm) -> PyResult<Value> {
 fn exec_or_eval(vm: &mut Vm, mut args: Args, func: &str) -> PyResult<Value> {
     let g_kw = args.take_kw(vm, "globals");
     let l_kw = args.take_kw(vm, "locals");
-    if func == "exec" {
-        let _ = args.take_kw(vm, "closure");
+    if func == "exec" && args.take_kw(vm, "closure").is_some_and(|c| !c.is_none()) {
+        return Err(crate::ops::not_yet(vm, "exec() with a closure"));
     }
     if let Some(&(k, _)) = args.kw.first() {
         let k = vm.rust_str(k).unwrap_or_default();

@@ -68,3 +68,9 @@ class SourceFileLoader:
 
     def get_filename(self, fullname=None):
         return self.path
+
+
+class BuiltinImporter:
+    """Meta path import for built-in modules (the loader of protopy's native modules)."""
+
+    _ORIGIN = "built-in"

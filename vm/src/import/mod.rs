@@ -764,3 +764,51 @@ pub fn source_line(file: &str, n: u32) -> Option<String> {
         .nth((n as usize).checked_sub(1)?)
         .map(|l| format!("{l}\n"))
 }
+
+/// `repr(module)` (CPython's `_module_repr` and `_module_repr_from_spec`): from its spec's
+/// origin, else its `__file__`, else just its name.
+pub fn module_repr(vm: &mut Vm, m: Value) -> PyResult<String> {
+    let Some(d) = module_dict(vm, m) else {
+        return Ok("<module '?'>".into());
+    };
+    let name = match dict::get_str(vm, d, "__name__")? {
+        Some(n) => protocols::repr::str(vm, n)?,
+        None => "?".into(),
+    };
+    if let Some(spec) = dict::get_str(vm, d, "__spec__")?.filter(|s| !s.is_none()) {
+        vm.temps.push(spec);
+        let r = spec_repr(vm, spec, &name);
+        vm.temps.pop();
+        if let Some(s) = r? {
+            return Ok(s);
+        }
+    }
+    match dict::get_str(vm, d, "__file__")? {
+        Some(f) => {
+            let f = protocols::repr::str(vm, f)?;
+            Ok(format!("<module '{name}' from '{f}'>"))
+        }
+        None => Ok(format!("<module '{name}'>")),
+    }
+}
+
+fn spec_repr(vm: &mut Vm, spec: Value, name: &str) -> PyResult<Option<String>> {
+    let origin_n = vm.intern("origin")?;
+    let Some(origin) = protocols::attr::getattr_opt(vm, spec, origin_n)? else {
+        return Ok(None);
+    };
+    if origin.is_none() {
+        return Ok(None);
+    }
+    let origin = protocols::repr::str(vm, origin)?;
+    let loc_n = vm.intern("has_location")?;
+    let has_location = match protocols::attr::getattr_opt(vm, spec, loc_n)? {
+        Some(v) => protocols::truth(vm, v)?,
+        None => false,
+    };
+    Ok(Some(if has_location {
+        format!("<module '{name}' from '{origin}'>")
+    } else {
+        format!("<module '{name}' ({origin})>")
+    }))
+}

@@ -126,3 +126,44 @@ pub fn new_loader(vm: &mut Vm, name: &str, file: &str) -> PyResult<Value> {
     vm.temps.truncate(mark);
     r
 }
+
+/// Gives every module in `sys.modules` without a `__spec__` (the native ones) the spec CPython
+/// gives built-in modules: `ModuleSpec(name, BuiltinImporter, origin='built-in')`.
+pub fn mark_builtin_modules(vm: &mut Vm) -> PyResult<()> {
+    let mods = vm.rt.sys_modules;
+    let mark = vm.temps.len();
+    let r = (|| {
+        let spec_cls = class(vm, "ModuleSpec")?;
+        vm.temps.push(spec_cls);
+        let origin_k = vm.intern("origin")?;
+        let builtin = vm.new_str("built-in")?;
+        vm.temps.push(builtin);
+        let loader = class(vm, "BuiltinImporter")?;
+        for (k, m) in dict::items(vm, mods) {
+            let Some(d) = vm.opaque::<module::Module>(m).map(|m| m.dict) else {
+                continue;
+            };
+            if dict::get_str(vm, d, "__spec__")?.is_some() {
+                continue;
+            }
+            vm.temps.extend_from_slice(&[k, m]);
+            let spec = protocols::call::call(
+                vm,
+                spec_cls,
+                Args {
+                    pos: vec![k, loader],
+                    kw: vec![(origin_k, builtin)],
+                },
+            )?;
+            dict::set_str(vm, d, "__spec__", spec)?;
+            dict::set_str(vm, d, "__loader__", loader)?;
+            if dict::get_str(vm, d, "__package__")?.is_none() {
+                let empty = vm.intern("")?;
+                dict::set_str(vm, d, "__package__", empty)?;
+            }
+        }
+        Ok(())
+    })();
+    vm.temps.truncate(mark);
+    r
+}

@@ -14,5 +14,6 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
     sys::install(vm)?;
     crate::import::install(vm)?;
     io_open::install(vm)?;
-    os::install(vm)
+    os::install(vm)?;
+    crate::import::spec::mark_builtin_modules(vm)
 }

@@ -167,6 +167,7 @@ fn native_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
         | Ty::BufferedWriter
         | Ty::BufferedRandom
         | Ty::TextIOWrapper => return crate::modules::io_methods::file_repr(vm, v),
+        Ty::Module => return crate::import::module_repr(vm, v),
         _ => {}
     }
     if let Some(s) = crate::types::object::special_repr(vm, v)? {
