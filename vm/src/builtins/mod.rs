@@ -55,6 +55,45 @@ fn print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     };
     let mark = vm.temps.len();
     vm.temps.push(file);
+    if vm.is_exact(file, Ty::TextIOWrapper) {
+        // A native text file: one write of the whole line (its `write` cannot be overridden);
+        // if an item's `str()` fails, what came before it is still written, as CPython does.
+        let r = (|| {
+            let mut out = String::new();
+            let mut failed = None;
+            for (i, &v) in args.pos.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(&sep);
+                }
+                match protocols::repr::str(vm, v) {
+                    Ok(s) => out.push_str(&s),
+                    Err(e) => {
+                        failed = Some(e);
+                        break;
+                    }
+                }
+            }
+            if failed.is_none() {
+                out.push_str(&end);
+            }
+            if !out.is_empty() {
+                let s = vm.new_str(&out)?;
+                vm.temps.push(s);
+                crate::modules::io_methods::write_value(vm, file, s)?;
+            }
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            if let Some(f) = flush {
+                if protocols::truth(vm, f)? {
+                    protocols::call::call_method(vm, file, "flush", vec![])?;
+                }
+            }
+            Ok(Value::NONE)
+        })();
+        vm.temps.truncate(mark);
+        return r;
+    }
     let r = (|| {
         let (sep, end) = (vm.new_str(&sep)?, vm.new_str(&end)?);
         vm.temps.extend_from_slice(&[sep, end]);

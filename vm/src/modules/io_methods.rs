@@ -242,7 +242,7 @@ fn bytes_of(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 }
 
 /// Writes one str or bytes object; returns the count CPython reports.
-fn write_value(vm: &mut Vm, this: Value, v: Value) -> PyResult<usize> {
+pub fn write_value(vm: &mut Vm, this: Value, v: Value) -> PyResult<usize> {
     let p = writable_parts(vm, this)?;
     if let Some(t) = p.text.clone() {
         let Some(s) = vm.rust_str(v) else {
