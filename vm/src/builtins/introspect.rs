@@ -87,3 +87,44 @@ pub const FUNCTIONS: &[NativeMethod] = &[
         "($module, cls, class_or_tuple, /)",
     ),
 ];
+
+/// `exit(code=None)` / `quit(code=None)`, which `site` adds (Lib/_sitebuiltins.py `Quitter`):
+/// closes `sys.stdin` and raises `SystemExit(code)`.
+fn quitter(vm: &mut Vm, args: Args, name: &str) -> PyResult<Value> {
+    args.check(vm, name, 0, 1)?;
+    let sys = *vm.rt.sys.lock();
+    let stdin = match vm
+        .opaque::<crate::types::module::Module>(sys)
+        .map(|m| m.dict)
+    {
+        Some(d) => dict::get_str(vm, d, "stdin")?,
+        None => None,
+    };
+    if let Some(s) = stdin.filter(|s| !s.is_none()) {
+        vm.temps.push(s);
+        let _ = protocols::call::call_method(vm, s, "close", vec![]);
+        vm.temps.pop();
+    }
+    let code = args.get(0).unwrap_or(Value::NONE);
+    Err(vm.new_error_args(Ty::SystemExit, vec![code]))
+}
+
+fn exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    quitter(vm, args, "exit")
+}
+
+fn quit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    quitter(vm, args, "quit")
+}
+
+/// `help(...)`: the interactive help system (pydoc) does not run on protopy yet.
+fn help(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Err(crate::ops::not_yet(vm, "help()"))
+}
+
+/// The functions `site` adds to `builtins`.
+pub const SITE_FUNCTIONS: &[NativeMethod] = &[
+    sm("exit", exit, "($module, code=None, /)"),
+    sm("help", help, "($module, /, *args, **kwds)"),
+    sm("quit", quit, "($module, code=None, /)"),
+];

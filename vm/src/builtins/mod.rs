@@ -508,6 +508,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         FUNCTIONS,
         compile::FUNCTIONS,
         introspect::FUNCTIONS,
+        introspect::SITE_FUNCTIONS,
         scope::FUNCTIONS,
         MORE_FUNCTIONS,
     ];
