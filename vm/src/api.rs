@@ -64,16 +64,18 @@ impl Interpreter {
         filename: &str,
     ) -> Outcome {
         let vm = &mut self.vm;
-        match run_code(vm, code) {
+        match run_code(vm, code, filename) {
             Ok(()) => Outcome::Exit(0, String::new()),
             Err(e) => exit_for(vm, e, source, filename),
         }
     }
 }
 
-fn run_code(vm: &mut Vm, code: protopy_compiler::bytecode::CodeObject) -> Result<(), PyErr> {
-    // A script (not `-c`'s `<string>`) has its path as `__file__`.
-    let file = (!code.filename.starts_with('<')).then(|| code.filename.clone());
+fn run_code(
+    vm: &mut Vm,
+    code: protopy_compiler::bytecode::CodeObject,
+    filename: &str,
+) -> Result<(), PyErr> {
     let code = types::function::new_code(vm, code)?;
     vm.temps.push(code);
     let globals = vm.new_dict()?;
@@ -85,10 +87,7 @@ fn run_code(vm: &mut Vm, code: protopy_compiler::bytecode::CodeObject) -> Result
     ] {
         dict::set_str(vm, globals, k, v)?;
     }
-    if let Some(file) = file {
-        let f = vm.new_str(&file)?;
-        dict::set_str(vm, globals, "__file__", f)?;
-    }
+    crate::import::init_main(vm, globals, filename)?;
     let Some(data) = vm.opaque::<Code>(code).map(|c| c.0.clone()) else {
         return Err(vm.new_error(Ty::SystemError, "bad code object"));
     };
@@ -124,8 +123,11 @@ fn exit_for(vm: &mut Vm, e: PyErr, source: &str, filename: &str) -> Outcome {
     let main_file = filename.to_string();
     let lines: Vec<&str> = source.lines().collect();
     let getline = move |f: &str, n: u32| -> Option<String> {
-        if f != main_file || n == 0 {
+        if n == 0 {
             return None;
+        }
+        if f != main_file {
+            return crate::import::source_line(f, n);
         }
         lines.get(n as usize - 1).map(|l| format!("{l}\n"))
     };

@@ -5,6 +5,7 @@ pub mod api;
 pub mod builtins;
 pub mod eval;
 pub mod format;
+pub mod import;
 pub mod modules;
 pub mod numeric;
 pub mod ops;

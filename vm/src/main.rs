@@ -202,7 +202,20 @@ fn run(cli: Cli) -> u8 {
                 .collect()
         }
     };
-    execute(code, &text, &filename, argv)
+    let mut path: Vec<String> = match &source {
+        Source::Code(_) => vec![String::new()],
+        Source::File(p) => {
+            let dir = std::path::absolute(p)
+                .ok()
+                .and_then(|a| a.parent().map(std::path::Path::to_path_buf))
+                .unwrap_or_default();
+            let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
+            vec![dir.display().to_string()]
+        }
+    };
+    path.extend(cli.path.iter().map(|p| display_path(p)));
+    path.extend(cli.stdlib.iter().map(|p| display_path(p)));
+    execute(code, &text, &filename, argv, path)
 }
 
 /// Runs compiled code as `__main__`: 0, `sys.exit`'s status, or 70 after a traceback.
@@ -211,11 +224,9 @@ fn execute(
     text: &str,
     filename: &str,
     argv: Vec<String>,
+    path: Vec<String>,
 ) -> u8 {
-    let config = protopy_vm::runtime::Config {
-        argv,
-        path: Vec::new(),
-    };
+    let config = protopy_vm::runtime::Config { argv, path };
     let mut interp = match protopy_vm::api::Interpreter::new(config) {
         Ok(i) => i,
         Err(msg) => {

@@ -12,6 +12,7 @@ mod expr;
 mod fstring;
 mod func;
 mod pattern;
+mod modes;
 mod stmt;
 #[cfg(test)]
 mod tests;
@@ -26,6 +27,8 @@ use crate::symtable::{self, mangle, ScopeId, SymbolScope, SymbolTable};
 use crate::text::{LineIndex, TextRange};
 use unit::{Label, Unit, UnitKind};
 
+pub use modes::{compile_eval, compile_single};
+
 pub(crate) type Result<T> = std::result::Result<T, SyntaxError>;
 
 /// Compiles a parsed module: symbol tables, then code generation.
@@ -37,6 +40,7 @@ pub fn compile(module: &ast::Module, source: &str, filename: &str) -> Result<Cod
         filename: filename.to_string(),
         units: Vec::new(),
         module_annotations: Vec::new(),
+        interactive: false,
     };
     c.compile_module(module)
 }
@@ -49,6 +53,8 @@ pub(crate) struct Compiler<'a> {
     units: Vec<Unit<'a>>,
     /// The module's simple annotations, in order: their index in `__conditional_annotations__`.
     module_annotations: Vec<&'a ast::Stmt>,
+    /// `single` mode: expression statements of the module's code print their value.
+    interactive: bool,
 }
 
 impl<'a> Compiler<'a> {

@@ -143,6 +143,12 @@ impl<'a> Compiler<'a> {
                 level,
             } => self.import_from(module.as_deref(), names, *level),
             StmtKind::Global { .. } | StmtKind::Nonlocal { .. } | StmtKind::Pass => Ok(()),
+            StmtKind::Expr { value } if self.interactive && self.units.len() <= 1 => {
+                self.visit_expr(value)?;
+                self.emit(Opcode::CALL_INTRINSIC_1, super::modes::INTRINSIC_PRINT);
+                self.emit(Opcode::POP_TOP, 0);
+                Ok(())
+            }
             StmtKind::Expr { value } => {
                 if matches!(value.kind, ExprKind::Constant { .. }) {
                     return Ok(());

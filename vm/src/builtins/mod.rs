@@ -3,9 +3,10 @@
 //! https://docs.python.org/3/library/functions.html
 
 pub mod numeric;
+pub mod compile;
+pub mod introspect;
+pub mod scope;
 pub mod seq;
-
-use std::io::Write;
 
 use protopy_objects::Value;
 
@@ -34,42 +35,87 @@ fn print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let end = args.take_kw(vm, "end");
     let end = text_arg(vm, end, "end", "\n")?;
     let file = args.take_kw(vm, "file");
-    let _ = args.take_kw(vm, "flush");
+    let flush = args.take_kw(vm, "flush");
     if let Some(&(k, _)) = args.kw.first() {
         let k = vm.rust_str(k).unwrap_or_default();
         return Err(vm.type_error(&format!("print() got an unexpected keyword argument '{k}'")));
     }
-    let mut out = String::new();
-    for (i, &v) in args.pos.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        out.push_str(&protocols::repr::str(vm, v)?);
-    }
-    out.push_str(&end);
-    let to_stderr = match file {
-        Some(f) if !f.is_none() => {
+    let file = match file.filter(|f| !f.is_none()) {
+        Some(f) => f,
+        None => {
             let sys = *vm.rt.sys.lock();
-            let err = dict_of_module(vm, sys)
-                .map(|d| dict::get_str(vm, d, "stderr"))
-                .transpose()?
-                .flatten();
-            if err != Some(f) {
-                return Err(crate::ops::not_yet(vm, "print(file=...) to a file object"));
+            let out = match dict_of_module(vm, sys) {
+                Some(d) => dict::get_str(vm, d, "stdout")?,
+                None => None,
+            };
+            match out {
+                Some(o) if !o.is_none() => o,
+                _ => return Ok(Value::NONE),
             }
-            true
         }
-        _ => false,
     };
-    let r = if to_stderr {
-        std::io::stderr().write_all(out.as_bytes())
-    } else {
-        std::io::stdout().write_all(out.as_bytes())
-    };
-    match r {
-        Ok(()) => Ok(Value::NONE),
-        Err(e) => Err(vm.new_error(Ty::OSError, &e.to_string())),
+    let mark = vm.temps.len();
+    vm.temps.push(file);
+    if vm.is_exact(file, Ty::TextIOWrapper) {
+        // A native text file: one write of the whole line (its `write` cannot be overridden);
+        // if an item's `str()` fails, what came before it is still written, as CPython does.
+        let r = (|| {
+            let mut out = String::new();
+            let mut failed = None;
+            for (i, &v) in args.pos.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(&sep);
+                }
+                match protocols::repr::str(vm, v) {
+                    Ok(s) => out.push_str(&s),
+                    Err(e) => {
+                        failed = Some(e);
+                        break;
+                    }
+                }
+            }
+            if failed.is_none() {
+                out.push_str(&end);
+            }
+            if !out.is_empty() {
+                let s = vm.new_str(&out)?;
+                vm.temps.push(s);
+                crate::modules::io_methods::write_value(vm, file, s)?;
+            }
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            if let Some(f) = flush {
+                if protocols::truth(vm, f)? {
+                    protocols::call::call_method(vm, file, "flush", vec![])?;
+                }
+            }
+            Ok(Value::NONE)
+        })();
+        vm.temps.truncate(mark);
+        return r;
     }
+    let r = (|| {
+        let (sep, end) = (vm.new_str(&sep)?, vm.new_str(&end)?);
+        vm.temps.extend_from_slice(&[sep, end]);
+        for (i, &v) in args.pos.iter().enumerate() {
+            if i > 0 {
+                protocols::call::call_method(vm, file, "write", vec![sep])?;
+            }
+            let s = protocols::repr::str_value(vm, v)?;
+            vm.temps.push(s);
+            protocols::call::call_method(vm, file, "write", vec![s])?;
+        }
+        protocols::call::call_method(vm, file, "write", vec![end])?;
+        if let Some(f) = flush {
+            if protocols::truth(vm, f)? {
+                protocols::call::call_method(vm, file, "flush", vec![])?;
+            }
+        }
+        Ok(Value::NONE)
+    })();
+    vm.temps.truncate(mark);
+    r
 }
 
 fn dict_of_module(vm: &Vm, m: Value) -> Option<Value> {
@@ -360,6 +406,25 @@ pub const FUNCTIONS: &[NativeMethod] = &[
     sm("repr", repr, "($module, obj, /)"),
 ];
 
+/// Further functions of `builtins`, defined in other files.
+const MORE_FUNCTIONS: &[NativeMethod] = &[
+    sm(
+        "__import__",
+        crate::import::builtin_import,
+        "($module, /, name, globals=None, locals=None, fromlist=(), level=0)",
+    ),
+    sm(
+        "input",
+        crate::modules::io_open::input,
+        "($module, prompt='', /)",
+    ),
+    sm(
+        "open",
+        crate::modules::io_open::open,
+        "($module, /, file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)",
+    ),
+];
+
 /// Types `builtins` does not expose by name (internal iterator and descriptor types).
 fn exposed(ty: Ty) -> bool {
     !matches!(
@@ -396,13 +461,26 @@ fn exposed(ty: Ty) -> bool {
             | Ty::CallableIterator
             | Ty::Template
             | Ty::Interpolation
+            | Ty::FileIO
+            | Ty::BufferedReader
+            | Ty::BufferedWriter
+            | Ty::BufferedRandom
+            | Ty::TextIOWrapper
     )
 }
 
 /// Fills the `builtins` dict.
 pub fn install(vm: &mut Vm) -> PyResult<()> {
     let b = vm.rt.builtins;
-    for meth in FUNCTIONS {
+    let tables = [
+        FUNCTIONS,
+        compile::FUNCTIONS,
+        introspect::FUNCTIONS,
+        introspect::SITE_FUNCTIONS,
+        scope::FUNCTIONS,
+        MORE_FUNCTIONS,
+    ];
+    for meth in tables.into_iter().flatten() {
         let f = function::new_module_native(vm, meth, "builtins")?;
         let k = vm.intern(meth.name)?;
         dict::set_item(vm, b, k, f)?;

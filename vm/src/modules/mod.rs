@@ -3,6 +3,10 @@
 
 pub mod math;
 pub mod native_module;
+pub mod io;
+pub mod io_methods;
+pub mod io_open;
+pub mod os;
 pub mod sys;
 pub mod sys_info;
 pub mod time;
@@ -17,5 +21,9 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
     math::install(vm)?;
     time::install(vm)?;
     sys_exc::install(vm)?;
-    sys_info::set_builtin_module_names(vm)
+    crate::import::install(vm)?;
+    io_open::install(vm)?;
+    os::install(vm)?;
+    sys_info::set_builtin_module_names(vm)?;
+    crate::import::spec::mark_builtin_modules(vm)
 }

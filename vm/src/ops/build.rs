@@ -124,6 +124,17 @@ pub fn format(vm: &mut Vm, op: Op, arg: u32) -> Step {
 pub fn intrinsic_1(vm: &mut Vm, arg: u32) -> Step {
     let v = vm.f().peek(1);
     let r = match arg {
+        1 => crate::modules::io_open::print_expr(vm, v)?,
+        2 => {
+            let f = vm.f();
+            let locals = if f.locals.is_null() {
+                f.globals
+            } else {
+                f.locals
+            };
+            crate::import::import_star(vm, v, locals)?;
+            protopy_objects::Value::NONE
+        }
         5 => protocols::number::unary(vm, v, b'+')?,
         6 => {
             let items = vm.list_data(v).map(|l| l.snapshot()).unwrap_or_default();

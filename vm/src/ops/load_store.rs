@@ -77,7 +77,8 @@ pub fn store_name(vm: &mut Vm, arg: u32) -> Step {
     Ok(None)
 }
 
-/// `mapping[name]` of a namespace that may be any mapping (`__prepare__`'s); None if missing.
+/// `mapping[name]` of a namespace that may be any mapping (`__prepare__`'s, or the locals
+/// `exec`/`eval` were given); None if missing.
 fn mapping_get(vm: &mut Vm, ns: Value, name: Value) -> PyResult<Option<Value>> {
     if vm.is_exact(ns, Ty::Dict) {
         return dict::get_item(vm, ns, name);
@@ -270,15 +271,10 @@ pub fn cells(vm: &mut Vm, op: Op, arg: u32) -> Step {
     Ok(None)
 }
 
-/// `import name` for the modules in `sys.modules` (native modules only, for now).
+/// `IMPORT_NAME`: pops the level and fromlist, pushes the module (see `crate::import`).
 pub fn import_name(vm: &mut Vm, arg: u32) -> Step {
     let name = name_at(vm, arg);
-    let mods = vm.rt.sys_modules;
-    match dict::get_item(vm, mods, name)? {
-        Some(m) => super::replace_top(vm, 2, m),
-        None => {
-            let n = vm.rust_str(name).unwrap_or_default();
-            Err(vm.new_error(Ty::ModuleNotFoundError, &format!("No module named '{n}'")))
-        }
-    }
+    let (level, fromlist) = (vm.f().peek(2), vm.f().peek(1));
+    let m = crate::import::import_name(vm, name, fromlist, level)?;
+    super::replace_top(vm, 2, m)
 }

@@ -192,7 +192,7 @@ pub fn dispatch(vm: &mut Vm, op: Op, arg: u32) -> Step {
         Op::IMPORT_NAME => load_store::import_name(vm, arg),
         Op::IMPORT_FROM => {
             let (m, name) = (vm.f().peek(1), name_at(vm, arg));
-            let v = protocols::attr::getattr(vm, m, name)?;
+            let v = crate::import::import_from(vm, m, name)?;
             vm.f().push(v);
             Ok(None)
         }

@@ -153,6 +153,9 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Value> {
     }
     match generic_getattr(vm, obj, name) {
         Ok(Some(v)) => Ok(v),
+        Ok(None) if vm.opaque::<crate::types::module::Module>(obj).is_some() => {
+            crate::import::module_getattr_missing(vm, obj, name)
+        }
         Ok(None) => {
             let e = no_attribute(vm, obj, name);
             getattr_hook(vm, obj, name, e)

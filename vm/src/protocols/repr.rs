@@ -174,6 +174,12 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
                 })
             });
         }
+        Ty::FileIO
+        | Ty::BufferedReader
+        | Ty::BufferedWriter
+        | Ty::BufferedRandom
+        | Ty::TextIOWrapper => return crate::modules::io_methods::file_repr(vm, v),
+        Ty::Module => return crate::import::module_repr(vm, v),
         _ => {}
     }
     if let Some(s) = crate::types::object::special_repr(vm, v)? {

@@ -243,6 +243,11 @@ pub fn methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::Cell => cell::METHODS,
         Ty::Function => function_attrs::METHODS,
         Ty::Method => method::METHODS,
+        Ty::FileIO
+        | Ty::BufferedReader
+        | Ty::BufferedWriter
+        | Ty::BufferedRandom
+        | Ty::TextIOWrapper => crate::modules::io_methods::METHODS,
         _ if iter::is_iterator_type(ty) => iter::METHODS,
         _ => &[],
     }
@@ -294,13 +299,18 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::Frame => tbobject::FRAME_GETSETS,
         Ty::BuiltinFunction => function::NATIVE_GETSETS,
         Ty::Module => module::GETSETS,
+        Ty::Code => code::GETSETS,
+        Ty::TextIOWrapper => crate::modules::io_methods::TEXT_GETSETS,
+        Ty::BufferedReader | Ty::BufferedWriter | Ty::BufferedRandom => {
+            crate::modules::io_methods::BUFFERED_GETSETS
+        }
+        Ty::FileIO => crate::modules::io_methods::RAW_GETSETS,
         Ty::Generator => crate::eval::generator::GETSETS,
         Ty::MemoryView => memoryview::GETSETS,
         Ty::ClassMethod | Ty::StaticMethod => descr::WRAPPER_GETSETS,
         Ty::MemberDescriptor => descr::MEMBER_GETSETS,
         Ty::Super => superobj::GETSETS,
         Ty::Method => method::GETSETS,
-        Ty::Code => code::GETSETS,
         Ty::Cell => cell::GETSETS,
         _ => &[],
     }
