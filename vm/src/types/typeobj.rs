@@ -477,30 +477,13 @@ fn check_attr_name(vm: &mut Vm, name: Value) -> PyResult<()> {
 /// `type.__instancecheck__(cls, instance, /)`.
 fn type_instancecheck(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "__instancecheck__", 1, 1)?;
-    let (Some(cls), obj) = (args.pos[0].as_handle(), args.pos[1]) else {
-        return Ok(Value::FALSE);
-    };
-    if is_subtype(vm, vm.type_of(obj), cls) {
-        return Ok(Value::TRUE);
-    }
-    let c = protocols::attr::getattr_opt(vm, obj, vm.intern("__class__")?)?;
-    Ok(Value::from_bool(c.is_some_and(|c| {
-        c.as_handle()
-            .is_some_and(|h| is_type(vm, c) && is_subtype(vm, h, cls))
-    })))
+    protocols::instance::recursive_isinstance(vm, args.pos[1], args.pos[0]).map(Value::from_bool)
 }
 
 /// `type.__subclasscheck__(cls, subclass, /)`.
 fn type_subclasscheck(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "__subclasscheck__", 1, 1)?;
-    let sub = args.pos[1];
-    if !is_type(vm, sub) {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    }
-    let (Some(cls), Some(sh)) = (args.pos[0].as_handle(), sub.as_handle()) else {
-        return Ok(Value::FALSE);
-    };
-    Ok(Value::from_bool(is_subtype(vm, sh, cls)))
+    protocols::instance::recursive_issubclass(vm, args.pos[1], args.pos[0]).map(Value::from_bool)
 }
 
 /// `type.__prepare__(name, bases, /, **kwds)`: an empty dict.
@@ -656,7 +639,7 @@ fn settable(vm: &mut Vm, v: Value, n: Value, attr: &str) -> PyResult<Handle> {
 fn set_name(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
     let h = settable(vm, v, n, "__name__")?;
     let Some(s) = vm.rust_str(n) else {
-        let q = type_qualname(vm, h);
+        let q = type_name(vm, h);
         let t = vm.type_name(n);
         return Err(vm.type_error(&format!(
             "can only assign string to {q}.__name__, not '{t}'"
@@ -673,7 +656,7 @@ fn set_name(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
 fn set_qualname(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
     let h = settable(vm, v, n, "__qualname__")?;
     if vm.str_data(n).is_none() {
-        let q = type_qualname(vm, h);
+        let q = type_name(vm, h);
         let t = vm.type_name(n);
         return Err(vm.type_error(&format!(
             "can only assign string to {q}.__qualname__, not '{t}'"
