@@ -101,6 +101,7 @@ builtin_types! {
     CallableIterator = "callable_iterator": Object,
     MemberDescriptor = "member_descriptor": Object,
     MappingProxy = "mappingproxy": Object,
+    Union = "Union": Object,
     BaseException = "BaseException": Object,
     GeneratorExit = "GeneratorExit": BaseException,
     KeyboardInterrupt = "KeyboardInterrupt": BaseException,
@@ -186,6 +187,7 @@ impl Ty {
                 | Ty::Traceback
                 | Ty::MemberDescriptor
                 | Ty::MappingProxy
+                | Ty::Union
         )
     }
 

@@ -372,6 +372,7 @@ fn exposed(ty: Ty) -> bool {
             | Ty::Traceback
             | Ty::MemberDescriptor
             | Ty::MappingProxy
+            | Ty::Union
             | Ty::Iterator
             | Ty::ListIterator
             | Ty::TupleIterator

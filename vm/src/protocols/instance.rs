@@ -18,6 +18,13 @@ fn get_bases(vm: &mut Vm, obj: Value) -> PyResult<Option<Vec<Value>>> {
 
 /// Whether `derived` reaches `cls` through `__bases__` (`abstract_issubclass`).
 fn abstract_issubclass(vm: &mut Vm, derived: Value, cls: Value) -> PyResult<bool> {
+    let mark = vm.temps.len();
+    let r = abstract_issubclass_inner(vm, derived, cls);
+    vm.temps.truncate(mark);
+    r
+}
+
+fn abstract_issubclass_inner(vm: &mut Vm, derived: Value, cls: Value) -> PyResult<bool> {
     let mut d = derived;
     loop {
         if d == cls {
@@ -28,7 +35,11 @@ fn abstract_issubclass(vm: &mut Vm, derived: Value, cls: Value) -> PyResult<bool
         };
         match bases.as_slice() {
             [] => return Ok(false),
-            [one] => d = *one,
+            [one] => {
+                // `__bases__` may be computed: keep the class it named alive.
+                d = *one;
+                vm.temps.push(d);
+            }
             many => {
                 vm.temps.extend_from_slice(many);
                 let mut found = Ok(false);
@@ -41,7 +52,6 @@ fn abstract_issubclass(vm: &mut Vm, derived: Value, cls: Value) -> PyResult<bool
                         break;
                     }
                 }
-                vm.temps.truncate(vm.temps.len() - many.len());
                 return found;
             }
         }
@@ -89,7 +99,11 @@ pub fn isinstance(vm: &mut Vm, obj: Value, cls: Value) -> PyResult<bool> {
     if vm.is_exact(cls, Ty::Type) {
         return recursive_isinstance(vm, obj, cls);
     }
-    if let Some(items) = vm.tuple_items(cls).map(|s| s.to_vec()) {
+    let items = vm
+        .tuple_items(cls)
+        .map(|s| s.to_vec())
+        .or_else(|| crate::types::union::union_args(vm, cls));
+    if let Some(items) = items {
         for c in items {
             vm.enter_native(" in __instancecheck__")?;
             let r = isinstance(vm, obj, c);
@@ -139,7 +153,11 @@ pub fn issubclass(vm: &mut Vm, derived: Value, cls: Value) -> PyResult<bool> {
         }
         return recursive_issubclass(vm, derived, cls);
     }
-    if let Some(items) = vm.tuple_items(cls).map(|s| s.to_vec()) {
+    let items = vm
+        .tuple_items(cls)
+        .map(|s| s.to_vec())
+        .or_else(|| crate::types::union::union_args(vm, cls));
+    if let Some(items) = items {
         for c in items {
             vm.enter_native(" in __subclasscheck__")?;
             let r = issubclass(vm, derived, c);

@@ -86,6 +86,12 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: u32) -> PyResult<Value> {
     if let Some(r) = native_binary(vm, a, b, base, inplace)? {
         return Ok(r);
     }
+    if DUNDERS[base as usize].0 == "__or__" {
+        // `int | None`: a union of classes.
+        if let Some(r) = crate::types::union::type_or(vm, a, b)? {
+            return Ok(r);
+        }
+    }
     let sym = BINARY_OPS[op as usize];
     let (na, nb) = (vm.type_name(a), vm.type_name(b));
     if base == 8 {

@@ -23,6 +23,7 @@ pub mod superobj;
 pub mod tuple;
 pub mod typecreate;
 pub mod typeobj;
+pub mod union;
 
 use protopy_objects::Value;
 
@@ -223,6 +224,7 @@ pub fn more_methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::MemberDescriptor => descr::MEMBER_METHODS,
         Ty::MappingProxy => mappingproxy::METHODS,
         Ty::Function => descr::FUNCTION_METHODS,
+        Ty::Union => union::METHODS,
         Ty::NoneType => object::NONE_METHODS,
         Ty::NotImplementedType | Ty::Ellipsis => object::SINGLETON_METHODS,
         _ => &[],
@@ -250,6 +252,7 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::ClassMethod | Ty::StaticMethod => descr::WRAPPER_GETSETS,
         Ty::MemberDescriptor => descr::MEMBER_GETSETS,
         Ty::Super => superobj::GETSETS,
+        Ty::Union => union::GETSETS,
         _ => &[],
     }
 }
@@ -287,7 +290,11 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
             dict::set_item(vm, dict, k, g)?;
         }
         let k = vm.intern("__module__")?;
-        let modname = vm.intern("builtins")?;
+        let modname = vm.intern(if ty == Ty::Union {
+            "typing"
+        } else {
+            "builtins"
+        })?;
         dict::set_item(vm, dict, k, modname)?;
     }
     Ok(())

@@ -110,6 +110,7 @@ fn build_class_inner(
             kw: kwds,
         },
     )?;
+    vm.temps.push(cls);
     let cell = match protocols::item::getitem(vm, ns, vm.intern("__classcell__")?) {
         Ok(c) => Some(c),
         Err(e) if vm.err_is(&e, Ty::KeyError) => None,
@@ -309,6 +310,16 @@ pub fn install_slots(vm: &mut Vm, h: Handle, dict: Value, layout: SlotLayout) ->
     Ok(())
 }
 
+/// Calls `__set_name__(cls, name)` on each attribute whose type has one.
+fn set_names(vm: &mut Vm, cls: Value, sn: Value, items: Vec<(Value, Value)>) -> PyResult<()> {
+    for (k, v) in items {
+        if let Some(f) = attr::lookup_type_attr(vm, vm.type_of(v), sn) {
+            call::call(vm, f, Args::new(vec![v, cls, k]))?;
+        }
+    }
+    Ok(())
+}
+
 /// After a class is made: `__set_name__` on its attributes, then the parent's
 /// `__init_subclass__` with the class keyword arguments (`type_new_set_names`,
 /// `type_new_init_subclass`).
@@ -318,11 +329,12 @@ pub fn after_new(vm: &mut Vm, cls: Value, kwds: Vec<(Value, Value)>) -> PyResult
     };
     let d = typeobj::type_dict(vm, h);
     let sn = vm.intern("__set_name__")?;
-    for (k, v) in dict::items(vm, d) {
-        if let Some(f) = attr::lookup_type_attr(vm, vm.type_of(v), sn) {
-            call::call(vm, f, Args::new(vec![v, cls, k]))?;
-        }
-    }
+    let items = dict::items(vm, d);
+    let mark = vm.temps.len();
+    vm.temps.extend(items.iter().flat_map(|&(k, v)| [k, v]));
+    let r = set_names(vm, cls, sn, items);
+    vm.temps.truncate(mark);
+    r?;
     let sup = super::superobj::new_super(vm, cls, cls)?;
     vm.temps.push(sup);
     let r = (|| {

@@ -551,6 +551,12 @@ pub const METHODS: &[NativeMethod] = &[
         "($self, subclass, /)",
     ),
     m("__dir__", type_dir, "($self, /)"),
+    m("__or__", super::union::type_dunder_or, "($self, value, /)"),
+    m(
+        "__ror__",
+        super::union::type_dunder_ror,
+        "($self, value, /)",
+    ),
     super::cm("__prepare__", type_prepare, ""),
     m("mro", type_mro, "($self, /)"),
     m("__subclasses__", type_subclasses, "($self, /)"),
