@@ -102,6 +102,7 @@ builtin_types! {
     MemberDescriptor = "member_descriptor": Object,
     MappingProxy = "mappingproxy": Object,
     Union = "Union": Object,
+    GenericAlias = "GenericAlias": Object,
     BaseException = "BaseException": Object,
     GeneratorExit = "GeneratorExit": BaseException,
     KeyboardInterrupt = "KeyboardInterrupt": BaseException,
@@ -188,6 +189,7 @@ impl Ty {
                 | Ty::MemberDescriptor
                 | Ty::MappingProxy
                 | Ty::Union
+                | Ty::GenericAlias
         )
     }
 

@@ -373,6 +373,7 @@ fn exposed(ty: Ty) -> bool {
             | Ty::MemberDescriptor
             | Ty::MappingProxy
             | Ty::Union
+            | Ty::GenericAlias
             | Ty::Iterator
             | Ty::ListIterator
             | Ty::TupleIterator

@@ -7,6 +7,7 @@ pub mod dict;
 pub mod exceptions;
 pub mod float;
 pub mod function;
+pub mod generic_alias;
 pub mod int;
 pub mod iter;
 pub mod iter_tools;
@@ -225,6 +226,7 @@ pub fn more_methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::MappingProxy => mappingproxy::METHODS,
         Ty::Function => descr::FUNCTION_METHODS,
         Ty::Union => union::METHODS,
+        Ty::GenericAlias => generic_alias::METHODS,
         Ty::NoneType => object::NONE_METHODS,
         Ty::NotImplementedType | Ty::Ellipsis => object::SINGLETON_METHODS,
         _ => &[],
@@ -253,6 +255,7 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::MemberDescriptor => descr::MEMBER_GETSETS,
         Ty::Super => superobj::GETSETS,
         Ty::Union => union::GETSETS,
+        Ty::GenericAlias => generic_alias::GETSETS,
         _ => &[],
     }
 }
@@ -262,11 +265,9 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
     for &ty in Ty::ALL {
         let dict = typeobj::type_dict(vm, vm.ty(ty));
         let wrappers = subclass::slot_wrappers_of(ty);
-        for meth in wrappers
-            .iter()
-            .chain(methods_of(ty))
-            .chain(more_methods_of(ty))
-        {
+        let generic = generic_alias::class_getitem_of(ty);
+        let tables = wrappers.iter().chain(generic).chain(methods_of(ty));
+        for meth in tables.chain(more_methods_of(ty)) {
             let f = function::new_native(vm, meth, Some(ty))?;
             let f = match meth.binding {
                 Binding::Method => f,
@@ -290,10 +291,10 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
             dict::set_item(vm, dict, k, g)?;
         }
         let k = vm.intern("__module__")?;
-        let modname = vm.intern(if ty == Ty::Union {
-            "typing"
-        } else {
-            "builtins"
+        let modname = vm.intern(match ty {
+            Ty::Union => "typing",
+            Ty::GenericAlias => "types",
+            _ => "builtins",
         })?;
         dict::set_item(vm, dict, k, modname)?;
     }

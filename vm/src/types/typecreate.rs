@@ -59,10 +59,14 @@ fn build_class_inner(
     vm: &mut Vm,
     func: Value,
     name: Value,
-    bases: Vec<Value>,
+    orig_bases: Vec<Value>,
     explicit: Option<Value>,
     kwds: Vec<(Value, Value)>,
 ) -> PyResult<Value> {
+    let orig_t = vm.new_tuple(orig_bases.clone())?;
+    vm.temps.push(orig_t);
+    let bases = update_bases(vm, &orig_bases, orig_t)?;
+    let changed = bases != orig_bases;
     let bases_t = vm.new_tuple(bases.clone())?;
     vm.temps.push(bases_t);
     let mut meta = match explicit {
@@ -102,6 +106,10 @@ fn build_class_inner(
     frame.locals = ns;
     let (_, r) = crate::eval::run_frame(vm, frame);
     r?;
+    if changed {
+        let k = vm.intern("__orig_bases__")?;
+        protocols::item::setitem(vm, ns, k, orig_t)?;
+    }
     let cls = call::call(
         vm,
         meta,
@@ -130,6 +138,30 @@ fn build_class_inner(
         }
     }
     Ok(cls)
+}
+
+/// Replaces bases that are not classes by what their `__mro_entries__(bases)` returns
+/// (`update_bases`, PEP 560). The new values are rooted in `vm.temps` until the caller's mark.
+fn update_bases(vm: &mut Vm, bases: &[Value], bases_t: Value) -> PyResult<Vec<Value>> {
+    let mut out = Vec::with_capacity(bases.len());
+    let me = vm.intern("__mro_entries__")?;
+    for &b in bases {
+        if typeobj::is_type(vm, b) {
+            out.push(b);
+            continue;
+        }
+        let Some(f) = attr::getattr_opt(vm, b, me)? else {
+            out.push(b);
+            continue;
+        };
+        let r = call::call(vm, f, Args::new(vec![bases_t]))?;
+        let Some(items) = vm.tuple_items(r).map(|s| s.to_vec()) else {
+            return Err(vm.type_error("__mro_entries__ must return a tuple"));
+        };
+        vm.temps.push(r);
+        out.extend(items);
+    }
+    Ok(out)
 }
 
 fn is_mapping(vm: &mut Vm, v: Value) -> bool {

@@ -175,7 +175,14 @@ fn new_class_inner(
     let mut lay = Ty::Object;
     for &b in &bases {
         let Some(h) = b.as_handle().filter(|_| is_type(vm, b)) else {
-            return Err(vm.type_error("bases must be types"));
+            let me = vm.intern("__mro_entries__")?;
+            if protocols::attr::getattr_opt(vm, b, me)?.is_some() {
+                return Err(vm.type_error(
+                    "type() doesn't support MRO entry resolution; use types.new_class()",
+                ));
+            }
+            let t = vm.type_name(b);
+            return Err(vm.type_error(&format!("bases must be types, not {t}")));
         };
         let l = layout(vm, h);
         if let Some(bt) = vm.rt.builtin_of(h) {
