@@ -96,6 +96,14 @@ fn rich_compare_inner(vm: &mut Vm, a: Value, b: Value, op: usize) -> PyResult<Va
                     if r != Value::NOT_IMPLEMENTED {
                         return Ok(r);
                     }
+                } else if o == 3 {
+                    // `object.__ne__`: the inverse of a Python `__eq__`.
+                    if let Some(eq) = super::attr::python_override(vm, tx, "__eq__")? {
+                        let r = super::call::call(vm, eq, Args::new(vec![x, y]))?;
+                        if r != Value::NOT_IMPLEMENTED {
+                            return Ok(Value::from_bool(!super::truth(vm, r)?));
+                        }
+                    }
                 }
             }
         }

@@ -291,6 +291,10 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
             dict::set_item(vm, dict, k, g)?;
         }
         let k = vm.intern("__module__")?;
+        if getsets_of(ty).iter().any(|g| g.0 == "__module__") {
+            // The instances' `__module__` (functions): `type.__module__` answers "builtins".
+            continue;
+        }
         let modname = vm.intern(match ty {
             Ty::Union => "typing",
             Ty::GenericAlias => "types",

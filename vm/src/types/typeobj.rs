@@ -229,6 +229,13 @@ fn new_class_inner(
         }
     }
     super::typecreate::implicit_wrappers(vm, dict)?;
+    if super::dict::get_str(vm, dict, "__eq__")?.is_some()
+        && super::dict::get_str(vm, dict, "__hash__")?.is_none()
+    {
+        // Defining `__eq__` alone makes instances unhashable.
+        let k = vm.intern("__hash__")?;
+        super::dict::set_item(vm, dict, k, Value::NONE)?;
+    }
     let cls_name = vm.rust_str(name).unwrap_or_default();
     let slots = super::typecreate::slot_layout(vm, &cls_name, &bases, lay, dict)?;
     if let Some(d) = data(vm, h) {
@@ -614,9 +621,11 @@ fn raw_dict(vm: &mut Vm, v: Value) -> PyResult<Value> {
 }
 fn get_module(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let d = raw_dict(vm, v)?;
+    let builtin = v.as_handle().is_some_and(|h| !is_heap_type(vm, h));
     match super::dict::get_str(vm, d, "__module__")? {
-        Some(m) => Ok(m),
-        None => vm.new_str("builtins"),
+        // A builtin type's dict may hold its instances' `__module__` descriptor instead.
+        Some(m) if !builtin || vm.str_data(m).is_some() => Ok(m),
+        _ => vm.intern("builtins"),
     }
 }
 fn get_doc(vm: &mut Vm, v: Value) -> PyResult<Value> {
