@@ -193,6 +193,11 @@ fn new_class_inner(
         }
         if lay == Ty::Object || (l != Ty::Object && is_subtype(vm, vm.ty(l), vm.ty(lay))) {
             lay = l;
+        } else if l != Ty::Object
+            && !is_subtype(vm, vm.ty(lay), vm.ty(l))
+            && !(l.is_exception() && lay.is_exception())
+        {
+            return Err(vm.type_error("multiple bases have instance lay-out conflict"));
         }
     }
     let h =
