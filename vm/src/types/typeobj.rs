@@ -334,7 +334,10 @@ pub fn merge_class_dict(vm: &mut Vm, out: Value, ty: Handle) -> PyResult<()> {
         if let Some(l) = vm.list_data(out) {
             let mut g = l.lock();
             for k in keys {
-                if !g.contains(&k) {
+                // Names compare by text: the same name may be two str objects.
+                let text = |v: Value| vm.str_data(v).map(|s| s.as_bytes().to_vec());
+                let kt = text(k);
+                if !g.iter().any(|&x| x == k || kt.is_some() && text(x) == kt) {
                     g.push(k);
                 }
             }
