@@ -363,7 +363,13 @@ fn repeat_count(vm: &mut Vm, n: Value) -> PyResult<usize> {
 /// Unary `-`, `+`, `~` (`op`: b'-', b'+', b'~').
 pub fn unary(vm: &mut Vm, v: Value, op: u8) -> PyResult<Value> {
     let ty = vm.type_of(v);
-    if !typeobj::is_heap_type(vm, ty) {
+    let name = match op {
+        b'-' => "__neg__",
+        b'+' => "__pos__",
+        _ => "__invert__",
+    };
+    // Builtins and their subclasses that do not define the operator in Python.
+    if crate::types::subclass::native_slot(vm, ty, name) {
         match vm.layout_of(v) {
             Ty::Int | Ty::Bool => {
                 let Some(i) = vm.int_of(v) else { return Ok(v) };
@@ -375,22 +381,21 @@ pub fn unary(vm: &mut Vm, v: Value, op: u8) -> PyResult<Value> {
                 return vm.new_int(r);
             }
             Ty::Float => {
-                let f = v.as_f64().unwrap_or(0.0);
+                let f = crate::types::subclass::base_value(vm, v)
+                    .as_f64()
+                    .unwrap_or(0.0);
                 match op {
                     b'-' => return Ok(Value::from_f64(-f)),
-                    b'+' => return Ok(v),
+                    b'+' => return Ok(Value::from_f64(f)),
                     _ => {}
                 }
             }
-            Ty::Complex => return crate::types::float::complex_unary(vm, v, op),
+            Ty::Complex if !typeobj::is_heap_type(vm, ty) => {
+                return crate::types::float::complex_unary(vm, v, op)
+            }
             _ => {}
         }
     }
-    let name = match op {
-        b'-' => "__neg__",
-        b'+' => "__pos__",
-        _ => "__invert__",
-    };
     if let Some(r) = super::call::call_special(vm, v, name, vec![])? {
         return Ok(r);
     }
