@@ -103,6 +103,9 @@ builtin_types! {
     MappingProxy = "mappingproxy": Object,
     Union = "Union": Object,
     GenericAlias = "GenericAlias": Object,
+    MethodDescriptor = "method_descriptor": Object,
+    WrapperDescriptor = "wrapper_descriptor": Object,
+    MethodWrapper = "method-wrapper": Object,
     BaseException = "BaseException": Object,
     GeneratorExit = "GeneratorExit": BaseException,
     KeyboardInterrupt = "KeyboardInterrupt": BaseException,
@@ -190,6 +193,9 @@ impl Ty {
                 | Ty::MappingProxy
                 | Ty::Union
                 | Ty::GenericAlias
+                | Ty::MethodDescriptor
+                | Ty::WrapperDescriptor
+                | Ty::MethodWrapper
         )
     }
 

@@ -374,6 +374,9 @@ fn exposed(ty: Ty) -> bool {
             | Ty::MappingProxy
             | Ty::Union
             | Ty::GenericAlias
+            | Ty::MethodDescriptor
+            | Ty::WrapperDescriptor
+            | Ty::MethodWrapper
             | Ty::Iterator
             | Ty::ListIterator
             | Ty::TupleIterator

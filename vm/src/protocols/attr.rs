@@ -67,7 +67,12 @@ pub fn bind(vm: &mut Vm, descr: Value, obj: Value, ty: Value) -> PyResult<Value>
     if let Some(n) = vm.opaque::<Native>(descr) {
         if n.binding == Binding::Method && n.bound.is_null() && !obj.is_null() {
             let n2 = Native { bound: obj, ..*n };
-            return vm.new_opaque(Ty::BuiltinFunction, n2);
+            let kind = if crate::types::descr::is_slot_name(n2.name) {
+                Ty::MethodWrapper
+            } else {
+                Ty::BuiltinFunction
+            };
+            return vm.new_opaque(kind, n2);
         }
         return Ok(descr);
     }

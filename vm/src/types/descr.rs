@@ -558,3 +558,118 @@ pub const FUNCTION_METHODS: &[NativeMethod] = &[m(
     function_get,
     "($self, instance, owner=None, /)",
 )];
+
+/// The special methods CPython implements as type slots (their unbound natives are
+/// `wrapper_descriptor`s and bound ones `method-wrapper`s).
+const SLOT_NAMES: &[&str] = &[
+    "__repr__",
+    "__str__",
+    "__hash__",
+    "__call__",
+    "__getattribute__",
+    "__getattr__",
+    "__setattr__",
+    "__delattr__",
+    "__lt__",
+    "__le__",
+    "__eq__",
+    "__ne__",
+    "__gt__",
+    "__ge__",
+    "__iter__",
+    "__next__",
+    "__get__",
+    "__set__",
+    "__delete__",
+    "__init__",
+    "__del__",
+    "__add__",
+    "__radd__",
+    "__sub__",
+    "__rsub__",
+    "__mul__",
+    "__rmul__",
+    "__mod__",
+    "__rmod__",
+    "__divmod__",
+    "__rdivmod__",
+    "__pow__",
+    "__rpow__",
+    "__neg__",
+    "__pos__",
+    "__abs__",
+    "__bool__",
+    "__invert__",
+    "__lshift__",
+    "__rlshift__",
+    "__rshift__",
+    "__rrshift__",
+    "__and__",
+    "__rand__",
+    "__xor__",
+    "__rxor__",
+    "__or__",
+    "__ror__",
+    "__int__",
+    "__float__",
+    "__iadd__",
+    "__isub__",
+    "__imul__",
+    "__imod__",
+    "__ipow__",
+    "__ilshift__",
+    "__irshift__",
+    "__iand__",
+    "__ixor__",
+    "__ior__",
+    "__floordiv__",
+    "__rfloordiv__",
+    "__truediv__",
+    "__rtruediv__",
+    "__ifloordiv__",
+    "__itruediv__",
+    "__index__",
+    "__matmul__",
+    "__rmatmul__",
+    "__imatmul__",
+    "__len__",
+    "__getitem__",
+    "__setitem__",
+    "__delitem__",
+    "__contains__",
+    "__await__",
+    "__aiter__",
+    "__anext__",
+    "__buffer__",
+    "__release_buffer__",
+];
+
+/// Whether `name` is the name of a type slot's special method.
+pub fn is_slot_name(name: &str) -> bool {
+    SLOT_NAMES.contains(&name)
+}
+
+/// The type of an unbound native method named `name`.
+pub fn method_descriptor_type(name: &str) -> Ty {
+    if is_slot_name(name) {
+        Ty::WrapperDescriptor
+    } else {
+        Ty::MethodDescriptor
+    }
+}
+
+/// `method_descriptor.__get__(instance, owner=None, /)`: the method bound to `instance`.
+fn method_descriptor_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__get__", 1, 2)?;
+    let obj = args.pos[1];
+    if obj.is_none() {
+        return Ok(args.pos[0]);
+    }
+    crate::protocols::attr::bind(vm, args.pos[0], obj, Value::NONE)
+}
+
+pub const METHOD_DESCRIPTOR_METHODS: &[NativeMethod] = &[m(
+    "__get__",
+    method_descriptor_get,
+    "($self, instance, owner=None, /)",
+)];

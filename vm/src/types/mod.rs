@@ -227,6 +227,7 @@ pub fn more_methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::Function => descr::FUNCTION_METHODS,
         Ty::Union => union::METHODS,
         Ty::GenericAlias => generic_alias::METHODS,
+        Ty::MethodDescriptor | Ty::WrapperDescriptor => descr::METHOD_DESCRIPTOR_METHODS,
         Ty::NoneType => object::NONE_METHODS,
         Ty::NotImplementedType | Ty::Ellipsis => object::SINGLETON_METHODS,
         _ => &[],
@@ -248,7 +249,9 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::StopIteration => exceptions::STOP_GETSETS,
         Ty::SystemExit => exceptions::EXIT_GETSETS,
         Ty::Method => function::METHOD_GETSETS,
-        Ty::BuiltinFunction => function::NATIVE_GETSETS,
+        Ty::BuiltinFunction | Ty::MethodDescriptor | Ty::WrapperDescriptor | Ty::MethodWrapper => {
+            function::NATIVE_GETSETS
+        }
         Ty::Module => module::GETSETS,
         Ty::Generator => crate::eval::generator::GETSETS,
         Ty::ClassMethod | Ty::StaticMethod => descr::WRAPPER_GETSETS,
@@ -270,7 +273,15 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
         for meth in tables.chain(more_methods_of(ty)) {
             let f = function::new_native(vm, meth, Some(ty))?;
             let f = match meth.binding {
-                Binding::Method => f,
+                Binding::Method => {
+                    // An unbound method of a type: `method_descriptor`, or
+                    // `wrapper_descriptor` for the special methods of type slots.
+                    let kind = descr::method_descriptor_type(meth.name);
+                    if let Some(h) = f.as_handle() {
+                        let _ = vm.m.set_type(h, Some(vm.ty(kind)));
+                    }
+                    f
+                }
                 Binding::Class => vm.new_opaque(Ty::ClassMethod, descr::ClassMethod::new(f))?,
                 Binding::Static => vm.new_opaque(Ty::StaticMethod, descr::StaticMethod::new(f))?,
             };
