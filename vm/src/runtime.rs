@@ -111,6 +111,11 @@ builtin_types! {
     BufferedWriter = "BufferedWriter": Object,
     BufferedRandom = "BufferedRandom": Object,
     TextIOWrapper = "TextIOWrapper": Object,
+    Union = "Union": Object,
+    GenericAlias = "GenericAlias": Object,
+    MethodDescriptor = "method_descriptor": Object,
+    WrapperDescriptor = "wrapper_descriptor": Object,
+    MethodWrapper = "method-wrapper": Object,
     BaseException = "BaseException": Object,
     GeneratorExit = "GeneratorExit": BaseException,
     KeyboardInterrupt = "KeyboardInterrupt": BaseException,
@@ -217,6 +222,11 @@ impl Ty {
                 | Ty::Frame
                 | Ty::Template
                 | Ty::Interpolation
+                | Ty::Union
+                | Ty::GenericAlias
+                | Ty::MethodDescriptor
+                | Ty::WrapperDescriptor
+                | Ty::MethodWrapper
         )
     }
 

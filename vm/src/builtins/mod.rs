@@ -13,7 +13,7 @@ use protopy_objects::Value;
 use crate::protocols;
 use crate::runtime::Ty;
 use crate::thread::{PyResult, Vm};
-use crate::types::{dict, function, sm, typeobj, Args, NativeMethod};
+use crate::types::{dict, function, sm, Args, NativeMethod};
 
 /// `print(*objects, sep=' ', end='\n', file=None, flush=False)`.
 fn print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -139,22 +139,13 @@ fn len(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `isinstance(object, classinfo)`.
 fn isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "isinstance", 2, 2)?;
-    let (obj, info) = (args.pos[0], args.pos[1]);
-    let classes = match vm.tuple_items(info) {
-        Some(t) => t.to_vec(),
-        None => vec![info],
-    };
-    for c in classes {
-        let Some(h) = c.as_handle().filter(|_| typeobj::is_type(vm, c)) else {
-            return Err(
-                vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
-            );
-        };
-        if typeobj::is_subtype(vm, vm.type_of(obj), h) {
-            return Ok(Value::TRUE);
-        }
-    }
-    Ok(Value::FALSE)
+    protocols::instance::isinstance(vm, args.pos[0], args.pos[1]).map(Value::from_bool)
+}
+
+/// `issubclass(class, classinfo)`.
+fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "issubclass", 2, 2)?;
+    protocols::instance::issubclass(vm, args.pos[0], args.pos[1]).map(Value::from_bool)
 }
 
 /// `iter(object)`.
@@ -395,6 +386,11 @@ pub const FUNCTIONS: &[NativeMethod] = &[
         isinstance,
         "($module, obj, class_or_tuple, /)",
     ),
+    sm(
+        "issubclass",
+        issubclass,
+        "($module, cls, class_or_tuple, /)",
+    ),
     sm("iter", iter, ""),
     sm("len", len, "($module, obj, /)"),
     sm("next", next, ""),
@@ -444,6 +440,11 @@ fn exposed(ty: Ty) -> bool {
             | Ty::MemberDescriptor
             | Ty::MappingProxy
             | Ty::Frame
+            | Ty::Union
+            | Ty::GenericAlias
+            | Ty::MethodDescriptor
+            | Ty::WrapperDescriptor
+            | Ty::MethodWrapper
             | Ty::Iterator
             | Ty::ListIterator
             | Ty::ListReverseIterator

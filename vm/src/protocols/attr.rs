@@ -67,7 +67,12 @@ pub fn bind(vm: &mut Vm, descr: Value, obj: Value, ty: Value) -> PyResult<Value>
     if let Some(n) = vm.opaque::<Native>(descr) {
         if n.binding == Binding::Method && n.bound.is_null() && !obj.is_null() {
             let n2 = Native { bound: obj, ..*n };
-            return vm.new_opaque(Ty::BuiltinFunction, n2);
+            let kind = if crate::types::descr::is_slot_name(n2.name) {
+                Ty::MethodWrapper
+            } else {
+                Ty::BuiltinFunction
+            };
+            return vm.new_opaque(kind, n2);
         }
         return Ok(descr);
     }
@@ -93,7 +98,9 @@ pub fn bind(vm: &mut Vm, descr: Value, obj: Value, ty: Value) -> PyResult<Value>
         }
         let fget = p.fget.load();
         if fget.is_none() || fget.is_null() {
-            return Err(vm.attribute_error("property has no getter"));
+            return Err(crate::types::descr::property_missing(
+                vm, descr, obj, "getter",
+            ));
         }
         return super::call::call(vm, fget, Args::new(vec![obj]));
     }
@@ -352,12 +359,8 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
                 p.fset.load()
             };
             if f.is_none() || f.is_null() {
-                let n = vm.rust_str(name).unwrap_or_default();
-                let t = vm.type_name(obj);
                 let what = if value.is_null() { "deleter" } else { "setter" };
-                return Err(
-                    vm.attribute_error(&format!("property '{n}' of '{t}' object has no {what}"))
-                );
+                return Err(crate::types::descr::property_missing(vm, d, obj, what));
             }
             let mut a = vec![obj];
             if !value.is_null() {

@@ -78,6 +78,9 @@ fn rich_compare_inner(vm: &mut Vm, a: Value, b: Value, op: usize) -> PyResult<Va
         if let Some(r) = native_compare(vm, a, b, la, lb, op)? {
             return Ok(Value::from_bool(r));
         }
+        if let Some(r) = builtin_method_compare(vm, a, b, ta, tb, op)? {
+            return Ok(r);
+        }
     } else {
         let reflected_first = ta != tb && typeobj::is_subtype(vm, tb, ta);
         let order: [(Value, protopy_objects::Handle, usize, Value); 2] = if reflected_first {
@@ -93,15 +96,10 @@ fn rich_compare_inner(vm: &mut Vm, a: Value, b: Value, op: usize) -> PyResult<Va
                     if r != Value::NOT_IMPLEMENTED {
                         return Ok(r);
                     }
-                    continue;
-                }
-            }
-            if o == 3 {
-                // `object.__ne__`: the inverse of `__eq__` unless that is NotImplemented.
-                let n = vm.intern("__eq__")?;
-                if let Some(f) = typeobj::lookup(vm, tx, n) {
-                    if vm.opaque::<crate::types::function::Native>(f).is_none() {
-                        let r = super::call::call(vm, f, Args::new(vec![x, y]))?;
+                } else if o == 3 {
+                    // `object.__ne__`: the inverse of a Python `__eq__`.
+                    if let Some(eq) = super::attr::python_override(vm, tx, "__eq__")? {
+                        let r = super::call::call(vm, eq, Args::new(vec![x, y]))?;
                         if r != Value::NOT_IMPLEMENTED {
                             return Ok(Value::from_bool(!super::truth(vm, r)?));
                         }
@@ -128,6 +126,34 @@ fn rich_compare_inner(vm: &mut Vm, a: Value, b: Value, op: usize) -> PyResult<Va
             )))
         }
     }
+}
+
+/// A builtin type's own native comparison method (`typing.Union.__eq__`,
+/// `mappingproxy.__eq__`), then the reflected one of the other operand.
+fn builtin_method_compare(
+    vm: &mut Vm,
+    a: Value,
+    b: Value,
+    ta: protopy_objects::Handle,
+    tb: protopy_objects::Handle,
+    op: usize,
+) -> PyResult<Option<Value>> {
+    for (x, tx, o, y) in [(a, ta, op, b), (b, tb, SWAPPED[op], a)] {
+        let n = vm.intern(NAMES[o])?;
+        let Some(f) = typeobj::lookup(vm, tx, n) else {
+            continue;
+        };
+        let own = vm
+            .opaque::<crate::types::function::Native>(f)
+            .is_some_and(|n| n.owner.is_some_and(|t| t != Ty::Object));
+        if own {
+            let r = super::call::call(vm, f, Args::new(vec![x, y]))?;
+            if r != Value::NOT_IMPLEMENTED {
+                return Ok(Some(r));
+            }
+        }
+    }
+    Ok(None)
 }
 
 pub fn native_compare(

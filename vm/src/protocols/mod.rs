@@ -6,6 +6,7 @@ pub mod attr;
 pub mod call;
 pub mod compare;
 pub mod format;
+pub mod instance;
 pub mod item;
 pub mod iter;
 pub mod number;

@@ -103,6 +103,12 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: u32) -> PyResult<Value> {
             }
         }
     }
+    if DUNDERS[base as usize].0 == "__or__" {
+        // `int | None`: a union of classes.
+        if let Some(r) = crate::types::union::type_or(vm, a, b)? {
+            return Ok(r);
+        }
+    }
     let sym = BINARY_OPS[op as usize];
     let (na, nb) = (vm.type_name(a), vm.type_name(b));
     if base == 8 {
@@ -410,7 +416,13 @@ fn repeat_count(vm: &mut Vm, n: Value) -> PyResult<usize> {
 /// Unary `-`, `+`, `~` (`op`: b'-', b'+', b'~').
 pub fn unary(vm: &mut Vm, v: Value, op: u8) -> PyResult<Value> {
     let ty = vm.type_of(v);
-    if !typeobj::is_heap_type(vm, ty) {
+    let name = match op {
+        b'-' => "__neg__",
+        b'+' => "__pos__",
+        _ => "__invert__",
+    };
+    // Builtins and their subclasses that do not define the operator in Python.
+    if crate::types::subclass::native_slot(vm, ty, name) {
         match vm.layout_of(v) {
             Ty::Int | Ty::Bool => {
                 let Some(i) = vm.int_of(v) else { return Ok(v) };
@@ -422,22 +434,21 @@ pub fn unary(vm: &mut Vm, v: Value, op: u8) -> PyResult<Value> {
                 return vm.new_int(r);
             }
             Ty::Float => {
-                let f = v.as_f64().unwrap_or(0.0);
+                let f = crate::types::subclass::base_value(vm, v)
+                    .as_f64()
+                    .unwrap_or(0.0);
                 match op {
                     b'-' => return Ok(Value::from_f64(-f)),
-                    b'+' => return Ok(v),
+                    b'+' => return Ok(Value::from_f64(f)),
                     _ => {}
                 }
             }
-            Ty::Complex => return crate::types::float::complex_unary(vm, v, op),
+            Ty::Complex if !typeobj::is_heap_type(vm, ty) => {
+                return crate::types::float::complex_unary(vm, v, op)
+            }
             _ => {}
         }
     }
-    let name = match op {
-        b'-' => "__neg__",
-        b'+' => "__pos__",
-        _ => "__invert__",
-    };
     if let Some(r) = super::call::call_special(vm, v, name, vec![])? {
         return Ok(r);
     }

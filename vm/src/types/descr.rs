@@ -71,11 +71,13 @@ pub struct Property {
     pub fset: AtomicValue,
     pub fdel: AtomicValue,
     pub doc: AtomicValue,
+    /// The name given by `__set_name__` (`NULL` until then).
+    pub name: AtomicValue,
 }
 
 impl Trace for Property {
     fn trace(&self, t: &mut Tracer) {
-        for a in [&self.fget, &self.fset, &self.fdel, &self.doc] {
+        for a in [&self.fget, &self.fset, &self.fdel, &self.doc, &self.name] {
             a.trace(t);
         }
     }
@@ -89,8 +91,97 @@ fn new_property(vm: &mut Vm, fget: Value, fset: Value, fdel: Value, doc: Value) 
             fset: AtomicValue::new(fset),
             fdel: AtomicValue::new(fdel),
             doc: AtomicValue::new(doc),
+            name: AtomicValue::new(Value::NULL),
         },
     )
+}
+
+/// A property's name: from `__set_name__`, else its getter's `__name__`.
+pub fn property_name(vm: &mut Vm, p: Value) -> PyResult<Option<Value>> {
+    let Some((name, fget)) = vm
+        .opaque::<Property>(p)
+        .map(|p| (p.name.load(), p.fget.load()))
+    else {
+        return Ok(None);
+    };
+    if !name.is_null() {
+        return Ok(Some(name));
+    }
+    if fget.is_none() || fget.is_null() {
+        return Ok(None);
+    }
+    let n = vm.intern("__name__")?;
+    crate::protocols::attr::getattr_opt(vm, fget, n)
+}
+
+/// The error for a missing getter, setter or deleter of property `p` on `obj`.
+pub fn property_missing(vm: &mut Vm, p: Value, obj: Value, what: &str) -> crate::thread::PyErr {
+    let t = vm.type_name(obj);
+    let name = match property_name(vm, p) {
+        Ok(n) => n.and_then(|n| vm.rust_str(n)),
+        Err(e) => return e,
+    };
+    let msg = match name {
+        Some(n) => format!("property '{n}' of '{t}' object has no {what}"),
+        None => format!("property of '{t}' object has no {what}"),
+    };
+    vm.attribute_error(&msg)
+}
+
+fn property_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__set_name__", 2, 2)?;
+    if let Some(p) = vm.opaque::<Property>(args.pos[0]) {
+        p.name.store(args.pos[2]);
+    }
+    Ok(Value::NONE)
+}
+
+fn property_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__get__", 1, 2)?;
+    let obj = args.pos[1];
+    let obj = if obj.is_none() { Value::NULL } else { obj };
+    let ty = args.get(2).unwrap_or(Value::NONE);
+    crate::protocols::attr::bind(vm, args.pos[0], obj, ty)
+}
+
+fn property_set_or_delete(vm: &mut Vm, p: Value, obj: Value, value: Value) -> PyResult<Value> {
+    let f = vm
+        .opaque::<Property>(p)
+        .map(|p| {
+            if value.is_null() {
+                p.fdel.load()
+            } else {
+                p.fset.load()
+            }
+        })
+        .unwrap_or(Value::NONE);
+    if f.is_none() || f.is_null() {
+        let what = if value.is_null() { "deleter" } else { "setter" };
+        return Err(property_missing(vm, p, obj, what));
+    }
+    let mut a = vec![obj];
+    if !value.is_null() {
+        a.push(value);
+    }
+    crate::protocols::call::call(vm, f, Args::new(a))?;
+    Ok(Value::NONE)
+}
+
+fn property_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__set__", 2, 2)?;
+    property_set_or_delete(vm, args.pos[0], args.pos[1], args.pos[2])
+}
+
+fn property_delete(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__delete__", 1, 1)?;
+    property_set_or_delete(vm, args.pos[0], args.pos[1], Value::NULL)
+}
+
+fn p_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    match property_name(vm, v)? {
+        Some(n) => Ok(n),
+        None => Err(vm.attribute_error("'property' object has no attribute '__name__'")),
+    }
 }
 
 /// `property.__new__`
@@ -111,20 +202,34 @@ fn parts(vm: &Vm, p: Value) -> [Value; 4] {
         .unwrap_or([Value::NONE; 4])
 }
 
+/// Gives a copy made by `getter`/`setter`/`deleter` the original's name.
+fn copy_name(vm: &mut Vm, from: Value, to: Value) -> PyResult<Value> {
+    let name = vm
+        .opaque::<Property>(from)
+        .map_or(Value::NULL, |p| p.name.load());
+    if let Some(p) = vm.opaque::<Property>(to) {
+        p.name.store(name);
+    }
+    Ok(to)
+}
+
 /// `property.getter(f)`
 fn property_getter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [_, s, d, doc] = parts(vm, args.pos[0]);
-    new_property(vm, args.get(1).unwrap_or(Value::NONE), s, d, doc)
+    let p = new_property(vm, args.get(1).unwrap_or(Value::NONE), s, d, doc)?;
+    copy_name(vm, args.pos[0], p)
 }
 /// `property.setter(f)`
 fn property_setter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [g, _, d, doc] = parts(vm, args.pos[0]);
-    new_property(vm, g, args.get(1).unwrap_or(Value::NONE), d, doc)
+    let p = new_property(vm, g, args.get(1).unwrap_or(Value::NONE), d, doc)?;
+    copy_name(vm, args.pos[0], p)
 }
 /// `property.deleter(f)`
 fn property_deleter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [g, s, _, doc] = parts(vm, args.pos[0]);
-    new_property(vm, g, s, args.get(1).unwrap_or(Value::NONE), doc)
+    let p = new_property(vm, g, s, args.get(1).unwrap_or(Value::NONE), doc)?;
+    copy_name(vm, args.pos[0], p)
 }
 
 pub const PROPERTY_METHODS: &[NativeMethod] = &[
@@ -134,6 +239,10 @@ pub const PROPERTY_METHODS: &[NativeMethod] = &[
         sig: "",
         binding: super::Binding::Static,
     },
+    m("__set_name__", property_set_name, "($self, owner, name, /)"),
+    m("__get__", property_get, "($self, instance, owner=None, /)"),
+    m("__set__", property_set, "($self, instance, value, /)"),
+    m("__delete__", property_delete, "($self, instance, /)"),
     m("getter", property_getter, ""),
     m("setter", property_setter, ""),
     m("deleter", property_deleter, ""),
@@ -161,6 +270,7 @@ pub const PROPERTY_GETSETS: &[(&str, Getter, Option<Setter>)] = &[
     ("fset", p_fset, None),
     ("fdel", p_fdel, None),
     ("__doc__", p_doc, None),
+    ("__name__", p_name, None),
 ];
 
 /// A `__slots__` entry (`member_descriptor`, Objects/descrobject.c `PyMemberDescr`): reads and
@@ -446,5 +556,120 @@ fn function_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub const FUNCTION_METHODS: &[NativeMethod] = &[m(
     "__get__",
     function_get,
+    "($self, instance, owner=None, /)",
+)];
+
+/// The special methods CPython implements as type slots (their unbound natives are
+/// `wrapper_descriptor`s and bound ones `method-wrapper`s).
+const SLOT_NAMES: &[&str] = &[
+    "__repr__",
+    "__str__",
+    "__hash__",
+    "__call__",
+    "__getattribute__",
+    "__getattr__",
+    "__setattr__",
+    "__delattr__",
+    "__lt__",
+    "__le__",
+    "__eq__",
+    "__ne__",
+    "__gt__",
+    "__ge__",
+    "__iter__",
+    "__next__",
+    "__get__",
+    "__set__",
+    "__delete__",
+    "__init__",
+    "__del__",
+    "__add__",
+    "__radd__",
+    "__sub__",
+    "__rsub__",
+    "__mul__",
+    "__rmul__",
+    "__mod__",
+    "__rmod__",
+    "__divmod__",
+    "__rdivmod__",
+    "__pow__",
+    "__rpow__",
+    "__neg__",
+    "__pos__",
+    "__abs__",
+    "__bool__",
+    "__invert__",
+    "__lshift__",
+    "__rlshift__",
+    "__rshift__",
+    "__rrshift__",
+    "__and__",
+    "__rand__",
+    "__xor__",
+    "__rxor__",
+    "__or__",
+    "__ror__",
+    "__int__",
+    "__float__",
+    "__iadd__",
+    "__isub__",
+    "__imul__",
+    "__imod__",
+    "__ipow__",
+    "__ilshift__",
+    "__irshift__",
+    "__iand__",
+    "__ixor__",
+    "__ior__",
+    "__floordiv__",
+    "__rfloordiv__",
+    "__truediv__",
+    "__rtruediv__",
+    "__ifloordiv__",
+    "__itruediv__",
+    "__index__",
+    "__matmul__",
+    "__rmatmul__",
+    "__imatmul__",
+    "__len__",
+    "__getitem__",
+    "__setitem__",
+    "__delitem__",
+    "__contains__",
+    "__await__",
+    "__aiter__",
+    "__anext__",
+    "__buffer__",
+    "__release_buffer__",
+];
+
+/// Whether `name` is the name of a type slot's special method.
+pub fn is_slot_name(name: &str) -> bool {
+    SLOT_NAMES.contains(&name)
+}
+
+/// The type of an unbound native method named `name`.
+pub fn method_descriptor_type(name: &str) -> Ty {
+    if is_slot_name(name) {
+        Ty::WrapperDescriptor
+    } else {
+        Ty::MethodDescriptor
+    }
+}
+
+/// `method_descriptor.__get__(instance, owner=None, /)`: the method bound to `instance`.
+fn method_descriptor_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check_method(vm, "__get__", 1, 2)?;
+    let obj = args.pos[1];
+    if obj.is_none() {
+        return Ok(args.pos[0]);
+    }
+    crate::protocols::attr::bind(vm, args.pos[0], obj, Value::NONE)
+}
+
+pub const METHOD_DESCRIPTOR_METHODS: &[NativeMethod] = &[m(
+    "__get__",
+    method_descriptor_get,
     "($self, instance, owner=None, /)",
 )];

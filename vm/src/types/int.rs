@@ -106,7 +106,7 @@ fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     if let Some(i) = vm.int_of(x) {
         return vm.new_int(i);
     }
-    if let Some(f) = x.as_f64() {
+    if let Some(f) = super::subclass::base_value(vm, x).as_f64() {
         return match numeric::int_convert::float_to_int(f) {
             Ok(i) => vm.new_int(i),
             Err(e) => Err(protocols::number::num_err(vm, e)),
@@ -148,7 +148,7 @@ pub fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(x) = args.get(1) else {
         return Ok(Value::from_f64(0.0));
     };
-    if let Some(f) = x.as_f64() {
+    if let Some(f) = super::subclass::base_value(vm, x).as_f64() {
         return Ok(Value::from_f64(f));
     }
     let r = if let Some(s) = vm.pystr(x) {

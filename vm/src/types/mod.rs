@@ -19,6 +19,7 @@ pub mod exceptions;
 pub mod float;
 pub mod function;
 pub mod function_attrs;
+pub mod generic_alias;
 pub mod int;
 pub mod iter;
 pub mod iter_tools;
@@ -51,6 +52,7 @@ pub mod template;
 pub mod tuple;
 pub mod typecreate;
 pub mod typeobj;
+pub mod union;
 
 use protopy_objects::Value;
 
@@ -276,6 +278,9 @@ pub fn more_methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::MemberDescriptor => descr::MEMBER_METHODS,
         Ty::MappingProxy => mappingproxy::METHODS,
         Ty::Function => descr::FUNCTION_METHODS,
+        Ty::Union => union::METHODS,
+        Ty::GenericAlias => generic_alias::METHODS,
+        Ty::MethodDescriptor | Ty::WrapperDescriptor => descr::METHOD_DESCRIPTOR_METHODS,
         Ty::NoneType => object::NONE_METHODS,
         Ty::NotImplementedType | Ty::Ellipsis => object::SINGLETON_METHODS,
         _ => &[],
@@ -297,7 +302,9 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::Property => descr::PROPERTY_GETSETS,
         Ty::Traceback => tbobject::TRACEBACK_GETSETS,
         Ty::Frame => tbobject::FRAME_GETSETS,
-        Ty::BuiltinFunction => function::NATIVE_GETSETS,
+        Ty::BuiltinFunction | Ty::MethodDescriptor | Ty::WrapperDescriptor | Ty::MethodWrapper => {
+            function::NATIVE_GETSETS
+        }
         Ty::Module => module::GETSETS,
         Ty::Code => code::GETSETS,
         Ty::TextIOWrapper => crate::modules::io_methods::TEXT_GETSETS,
@@ -310,6 +317,8 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::ClassMethod | Ty::StaticMethod => descr::WRAPPER_GETSETS,
         Ty::MemberDescriptor => descr::MEMBER_GETSETS,
         Ty::Super => superobj::GETSETS,
+        Ty::Union => union::GETSETS,
+        Ty::GenericAlias => generic_alias::GETSETS,
         Ty::Method => method::GETSETS,
         Ty::Cell => cell::GETSETS,
         _ => &[],
@@ -331,14 +340,20 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
     for &ty in Ty::ALL {
         let dict = typeobj::type_dict(vm, vm.ty(ty));
         let wrappers = subclass::slot_wrappers_of(ty);
-        for meth in wrappers
-            .iter()
-            .chain(methods_of(ty))
-            .chain(more_methods_of(ty))
-        {
+        let generic = generic_alias::class_getitem_of(ty);
+        let tables = wrappers.iter().chain(generic).chain(methods_of(ty));
+        for meth in tables.chain(more_methods_of(ty)) {
             let f = function::new_native(vm, meth, Some(ty))?;
             let f = match meth.binding {
-                Binding::Method => f,
+                Binding::Method => {
+                    // An unbound method of a type: `method_descriptor`, or
+                    // `wrapper_descriptor` for the special methods of type slots.
+                    let kind = descr::method_descriptor_type(meth.name);
+                    if let Some(h) = f.as_handle() {
+                        let _ = vm.m.set_type(h, Some(vm.ty(kind)));
+                    }
+                    f
+                }
                 Binding::Class => vm.new_opaque(Ty::ClassMethod, descr::ClassMethod::new(f))?,
                 Binding::Static => vm.new_opaque(Ty::StaticMethod, descr::StaticMethod::new(f))?,
             };
@@ -366,7 +381,11 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
         // A type's own `__module__` getter (functions') wins over the class attribute.
         let k = vm.intern("__module__")?;
         if dict::get_item(vm, dict, k)?.is_none() {
-            let modname = vm.intern("builtins")?;
+            let modname = vm.intern(match ty {
+                Ty::Union => "typing",
+                Ty::GenericAlias => "types",
+                _ => "builtins",
+            })?;
             dict::set_item(vm, dict, k, modname)?;
         }
     }

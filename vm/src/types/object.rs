@@ -199,9 +199,19 @@ fn object_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn object_ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "__ne__", 1, 1)?;
     let (a, b) = (args.pos[0], args.pos[1]);
-    let r = match protocols::call::call_special(vm, a, "__eq__", vec![b])? {
-        Some(r) => r,
-        None => Value::NOT_IMPLEMENTED,
+    let ta = vm.type_of(a);
+    let (la, lb) = (vm.layout_of(a), vm.layout_of(b));
+    let num = |t: Ty| matches!(t, Ty::Int | Ty::Bool | Ty::Float);
+    let r = if let Some(eq) = attr::python_override(vm, ta, "__eq__")? {
+        protocols::call::call(vm, eq, Args::new(vec![a, b]))?
+    } else if la != Ty::Object && (la == lb || num(la) && num(lb)) {
+        // The builtin's own equality (`tp_richcompare(self, other, Py_EQ)`).
+        protocols::compare::rich_compare(vm, a, b, 2)?
+    } else {
+        match protocols::call::call_special(vm, a, "__eq__", vec![b])? {
+            Some(r) => r,
+            None => Value::NOT_IMPLEMENTED,
+        }
     };
     if r == Value::NOT_IMPLEMENTED {
         return Ok(r);
@@ -273,7 +283,13 @@ fn object_init_subclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// `object.__subclasshook__()`: `NotImplemented`.
-fn object_subclasshook(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+fn object_subclasshook(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.pos.len() != 2 || !args.kw.is_empty() {
+        return Err(vm.type_error(&format!(
+            "object.__subclasshook__() takes exactly one argument ({} given)",
+            args.pos.len().saturating_sub(1)
+        )));
+    }
     Ok(Value::NOT_IMPLEMENTED)
 }
 

@@ -94,6 +94,7 @@ pub fn new_type(
                     fset: AtomicValue::new(Value::NONE),
                     fdel: AtomicValue::new(Value::NONE),
                     doc: AtomicValue::new(Value::NONE),
+                    name: AtomicValue::new(Value::NULL),
                 },
             );
             vm.temps.pop();

@@ -59,10 +59,14 @@ fn build_class_inner(
     vm: &mut Vm,
     func: Value,
     name: Value,
-    bases: Vec<Value>,
+    orig_bases: Vec<Value>,
     explicit: Option<Value>,
     kwds: Vec<(Value, Value)>,
 ) -> PyResult<Value> {
+    let orig_t = vm.new_tuple(orig_bases.clone())?;
+    vm.temps.push(orig_t);
+    let bases = update_bases(vm, &orig_bases, orig_t)?;
+    let changed = bases != orig_bases;
     let bases_t = vm.new_tuple(bases.clone())?;
     vm.temps.push(bases_t);
     let mut meta = match explicit {
@@ -102,6 +106,10 @@ fn build_class_inner(
     frame.locals = ns;
     let (_, r) = crate::eval::run_frame(vm, frame);
     r?;
+    if changed {
+        let k = vm.intern("__orig_bases__")?;
+        protocols::item::setitem(vm, ns, k, orig_t)?;
+    }
     let cls = call::call(
         vm,
         meta,
@@ -110,6 +118,7 @@ fn build_class_inner(
             kw: kwds,
         },
     )?;
+    vm.temps.push(cls);
     let cell = match protocols::item::getitem(vm, ns, vm.intern("__classcell__")?) {
         Ok(c) => Some(c),
         Err(e) if vm.err_is(&e, Ty::KeyError) => None,
@@ -129,6 +138,30 @@ fn build_class_inner(
         }
     }
     Ok(cls)
+}
+
+/// Replaces bases that are not classes by what their `__mro_entries__(bases)` returns
+/// (`update_bases`, PEP 560). The new values are rooted in `vm.temps` until the caller's mark.
+fn update_bases(vm: &mut Vm, bases: &[Value], bases_t: Value) -> PyResult<Vec<Value>> {
+    let mut out = Vec::with_capacity(bases.len());
+    let me = vm.intern("__mro_entries__")?;
+    for &b in bases {
+        if typeobj::is_type(vm, b) {
+            out.push(b);
+            continue;
+        }
+        let Some(f) = attr::getattr_opt(vm, b, me)? else {
+            out.push(b);
+            continue;
+        };
+        let r = call::call(vm, f, Args::new(vec![bases_t]))?;
+        let Some(items) = vm.tuple_items(r).map(|s| s.to_vec()) else {
+            return Err(vm.type_error("__mro_entries__ must return a tuple"));
+        };
+        vm.temps.push(r);
+        out.extend(items);
+    }
+    Ok(out)
 }
 
 fn is_mapping(vm: &mut Vm, v: Value) -> bool {
@@ -309,6 +342,16 @@ pub fn install_slots(vm: &mut Vm, h: Handle, dict: Value, layout: SlotLayout) ->
     Ok(())
 }
 
+/// Calls `__set_name__(cls, name)` on each attribute whose type has one.
+fn set_names(vm: &mut Vm, cls: Value, sn: Value, items: Vec<(Value, Value)>) -> PyResult<()> {
+    for (k, v) in items {
+        if let Some(f) = attr::lookup_type_attr(vm, vm.type_of(v), sn) {
+            call::call(vm, f, Args::new(vec![v, cls, k]))?;
+        }
+    }
+    Ok(())
+}
+
 /// After a class is made: `__set_name__` on its attributes, then the parent's
 /// `__init_subclass__` with the class keyword arguments (`type_new_set_names`,
 /// `type_new_init_subclass`).
@@ -318,11 +361,12 @@ pub fn after_new(vm: &mut Vm, cls: Value, kwds: Vec<(Value, Value)>) -> PyResult
     };
     let d = typeobj::type_dict(vm, h);
     let sn = vm.intern("__set_name__")?;
-    for (k, v) in dict::items(vm, d) {
-        if let Some(f) = attr::lookup_type_attr(vm, vm.type_of(v), sn) {
-            call::call(vm, f, Args::new(vec![v, cls, k]))?;
-        }
-    }
+    let items = dict::items(vm, d);
+    let mark = vm.temps.len();
+    vm.temps.extend(items.iter().flat_map(|&(k, v)| [k, v]));
+    let r = set_names(vm, cls, sn, items);
+    vm.temps.truncate(mark);
+    r?;
     let sup = super::superobj::new_super(vm, cls, cls)?;
     vm.temps.push(sup);
     let r = (|| {

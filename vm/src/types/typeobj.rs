@@ -190,7 +190,14 @@ fn new_class_inner(
     let mut lay = Ty::Object;
     for &b in &bases {
         let Some(h) = b.as_handle().filter(|_| is_type(vm, b)) else {
-            return Err(vm.type_error("bases must be types"));
+            let me = vm.intern("__mro_entries__")?;
+            if protocols::attr::getattr_opt(vm, b, me)?.is_some() {
+                return Err(vm.type_error(
+                    "type() doesn't support MRO entry resolution; use types.new_class()",
+                ));
+            }
+            let t = vm.type_name(b);
+            return Err(vm.type_error(&format!("bases must be types, not {t}")));
         };
         let l = layout(vm, h);
         if let Some(bt) = vm.rt.builtin_of(h) {
@@ -201,6 +208,11 @@ fn new_class_inner(
         }
         if lay == Ty::Object || (l != Ty::Object && is_subtype(vm, vm.ty(l), vm.ty(lay))) {
             lay = l;
+        } else if l != Ty::Object
+            && !is_subtype(vm, vm.ty(lay), vm.ty(l))
+            && !(l.is_exception() && lay.is_exception())
+        {
+            return Err(vm.type_error("multiple bases have instance lay-out conflict"));
         }
     }
     let h =
@@ -237,6 +249,13 @@ fn new_class_inner(
         }
     }
     super::typecreate::implicit_wrappers(vm, dict)?;
+    if super::dict::get_str(vm, dict, "__eq__")?.is_some()
+        && super::dict::get_str(vm, dict, "__hash__")?.is_none()
+    {
+        // Defining `__eq__` alone makes instances unhashable.
+        let k = vm.intern("__hash__")?;
+        super::dict::set_item(vm, dict, k, Value::NONE)?;
+    }
     let cls_name = vm.rust_str(name).unwrap_or_default();
     let slots = super::typecreate::slot_layout(vm, &cls_name, &bases, lay, dict)?;
     if let Some(d) = data(vm, h) {
@@ -338,7 +357,10 @@ pub fn merge_class_dict(vm: &mut Vm, out: Value, ty: Handle) -> PyResult<()> {
         if let Some(l) = vm.list_data(out) {
             let mut g = l.lock();
             for k in keys {
-                if !g.contains(&k) {
+                // Names compare by text: the same name may be two str objects.
+                let text = |v: Value| vm.str_data(v).map(|s| s.as_bytes().to_vec());
+                let kt = text(k);
+                if !g.iter().any(|&x| x == k || kt.is_some() && text(x) == kt) {
                     g.push(k);
                 }
             }
@@ -500,30 +522,13 @@ fn check_attr_name(vm: &mut Vm, name: Value) -> PyResult<()> {
 /// `type.__instancecheck__(cls, instance, /)`.
 fn type_instancecheck(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "__instancecheck__", 1, 1)?;
-    let (Some(cls), obj) = (args.pos[0].as_handle(), args.pos[1]) else {
-        return Ok(Value::FALSE);
-    };
-    if is_subtype(vm, vm.type_of(obj), cls) {
-        return Ok(Value::TRUE);
-    }
-    let c = protocols::attr::getattr_opt(vm, obj, vm.intern("__class__")?)?;
-    Ok(Value::from_bool(c.is_some_and(|c| {
-        c.as_handle()
-            .is_some_and(|h| is_type(vm, c) && is_subtype(vm, h, cls))
-    })))
+    protocols::instance::recursive_isinstance(vm, args.pos[1], args.pos[0]).map(Value::from_bool)
 }
 
 /// `type.__subclasscheck__(cls, subclass, /)`.
 fn type_subclasscheck(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "__subclasscheck__", 1, 1)?;
-    let sub = args.pos[1];
-    if !is_type(vm, sub) {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    }
-    let (Some(cls), Some(sh)) = (args.pos[0].as_handle(), sub.as_handle()) else {
-        return Ok(Value::FALSE);
-    };
-    Ok(Value::from_bool(is_subtype(vm, sh, cls)))
+    protocols::instance::recursive_issubclass(vm, args.pos[1], args.pos[0]).map(Value::from_bool)
 }
 
 /// `type.__prepare__(name, bases, /, **kwds)`: an empty dict.
@@ -591,6 +596,12 @@ pub const METHODS: &[NativeMethod] = &[
         "($self, subclass, /)",
     ),
     m("__dir__", type_dir, "($self, /)"),
+    m("__or__", super::union::type_dunder_or, "($self, value, /)"),
+    m(
+        "__ror__",
+        super::union::type_dunder_ror,
+        "($self, value, /)",
+    ),
     super::cm("__prepare__", type_prepare, ""),
     m("mro", type_mro, "($self, /)"),
     m("__subclasses__", type_subclasses, "($self, /)"),
@@ -641,14 +652,11 @@ fn raw_dict(vm: &mut Vm, v: Value) -> PyResult<Value> {
 }
 fn get_module(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let d = raw_dict(vm, v)?;
+    let builtin = v.as_handle().is_some_and(|h| !is_heap_type(vm, h));
     match super::dict::get_str(vm, d, "__module__")? {
-        // A builtin type's `__module__` entry may be its instances' getter (functions').
-        Some(m)
-            if vm.str_data(m).is_some() || v.as_handle().is_some_and(|h| is_heap_type(vm, h)) =>
-        {
-            Ok(m)
-        }
-        _ => vm.new_str("builtins"),
+        // A builtin type's dict may hold its instances' `__module__` descriptor instead.
+        Some(m) if !builtin || vm.str_data(m).is_some() => Ok(m),
+        _ => vm.intern("builtins"),
     }
 }
 fn get_doc(vm: &mut Vm, v: Value) -> PyResult<Value> {
@@ -684,7 +692,7 @@ fn settable(vm: &mut Vm, v: Value, n: Value, attr: &str) -> PyResult<Handle> {
 fn set_name(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
     let h = settable(vm, v, n, "__name__")?;
     let Some(s) = vm.rust_str(n) else {
-        let q = type_qualname(vm, h);
+        let q = type_name(vm, h);
         let t = vm.type_name(n);
         return Err(vm.type_error(&format!(
             "can only assign string to {q}.__name__, not '{t}'"
@@ -701,7 +709,7 @@ fn set_name(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
 fn set_qualname(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
     let h = settable(vm, v, n, "__qualname__")?;
     if vm.str_data(n).is_none() {
-        let q = type_qualname(vm, h);
+        let q = type_name(vm, h);
         let t = vm.type_name(n);
         return Err(vm.type_error(&format!(
             "can only assign string to {q}.__qualname__, not '{t}'"
