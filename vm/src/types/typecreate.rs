@@ -124,17 +124,25 @@ fn build_class_inner(
         Err(e) if vm.err_is(&e, Ty::KeyError) => None,
         Err(e) => return Err(e),
     };
-    if let Some(cell) = cell {
-        if let Ok(c) = vm.m.get_value::<CellData>(cell) {
-            let cur = c.0.load();
-            if cur.is_null() || cur == cls {
-                c.0.store(cls);
-            } else if typeobj::is_type(vm, cls) {
-                let n = vm.rust_str(name).unwrap_or_default();
-                return Err(vm.type_error(&format!(
-                    "__class__ set to <class '{n}'> defining '{n}' as <class '{n}'>"
-                )));
+    if let Some(cell) = cell.filter(|_| typeobj::is_type(vm, cls)) {
+        // `type.__new__` filled the cell; a metaclass that dropped `__classcell__` did not.
+        let cur =
+            vm.m.get_value::<CellData>(cell)
+                .map_or(Value::NULL, |c| c.0.load());
+        if cur != cls {
+            let n = vm.rust_str(name).unwrap_or_default();
+            let r = protocols::repr::repr(vm, cls)?;
+            if cur.is_null() {
+                return Err(vm.new_error(
+                    Ty::RuntimeError,
+                    &format!(
+                        "__class__ not set defining '{n}' as {r}. Was __classcell__ propagated \
+                         to type.__new__?"
+                    ),
+                ));
             }
+            let c = protocols::repr::repr(vm, cur)?;
+            return Err(vm.type_error(&format!("__class__ set to {c} defining '{n}' as {r}")));
         }
     }
     Ok(cls)

@@ -286,6 +286,16 @@ fn new_class_inner(
         super::dict::del_item(vm, dict, k)?;
     }
     super::typecreate::install_slots(vm, h, dict, slots)?;
+    if let Some(cell) = super::dict::get_str(vm, dict, "__classcell__")? {
+        // The class body's `__class__` cell (zero-argument `super()`).
+        let Ok(c) = vm.m.get_value::<protopy_objects::CellData>(cell) else {
+            let t = vm.type_name(cell);
+            return Err(vm.type_error(&format!("__classcell__ must be a nonlocal cell, not {t}")));
+        };
+        c.0.store(this);
+        let k = vm.intern("__classcell__")?;
+        super::dict::del_item(vm, dict, k)?;
+    }
     for b in &bases {
         if let Some(bh) = b.as_handle() {
             add_subclass(vm, bh, h);
