@@ -348,7 +348,7 @@ fn markdown(outcomes: &[Outcome], runs: usize, version: &str, load: Option<&str>
     let _ = writeln!(
         md,
         "\nThe parser's own benchmark is [benchmarks/parse.md](benchmarks/parse.md); the plan to get \
-         ahead of CPython is design record [0005](design/0005-specialization.md)."
+         ahead of CPython is design record [0006](design/0006-specialization.md)."
     );
     md
 }
