@@ -86,14 +86,15 @@ fn instance(vm: &Vm, obj: Value) -> Option<(protopy_objects::Handle, Value)> {
     Some((vm.type_of(obj), dict))
 }
 
-/// Whether the class looks attributes up the generic way (no Python `__getattribute__`), and
+/// Whether the class looks attributes up the generic way (no `__getattribute__` written in
+/// Python, the rule of `protocols::attr::getattr`), and
 /// so does not need the hooks the generic path runs.
 fn generic_getattribute(vm: &mut Vm, ty: protopy_objects::Handle) -> bool {
-    let Ok(ga) = vm.intern("__getattribute__") else {
-        return false;
-    };
     typeobj::is_heap_type(vm, ty)
-        && typeobj::lookup(vm, ty, ga).is_none_or(|f| vm.opaque::<Function>(f).is_none())
+        && matches!(
+            crate::protocols::attr::python_override(vm, ty, "__getattribute__"),
+            Ok(None)
+        )
 }
 
 fn is_plain_function(vm: &Vm, f: Value) -> bool {
@@ -199,11 +200,10 @@ pub fn store_value(vm: &mut Vm, obj: Value, name: Value, value: Value) -> bool {
     }
     // Miss: cache only when the class has no `__setattr__` of its own and no attribute of
     // that name (so no data descriptor), and the instance already has the name.
-    let Ok(sa) = vm.intern("__setattr__") else {
-        return false;
-    };
-    let own_setattr =
-        typeobj::lookup(vm, ty, sa).is_some_and(|f| vm.opaque::<Function>(f).is_some());
+    let own_setattr = !matches!(
+        crate::protocols::attr::python_override(vm, ty, "__setattr__"),
+        Ok(None)
+    );
     if own_setattr || !typeobj::is_heap_type(vm, ty) || typeobj::lookup(vm, ty, name).is_some() {
         return false;
     }
