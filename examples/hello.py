@@ -1,5 +1,5 @@
-"""A small program that shows protopy's front end at work: `--dump-ast` prints its syntax tree
-exactly as CPython 3.14's `ast.dump` does."""
+"""A small program for protopy: `protopy examples/hello.py` runs it; `protopy --dump-ast
+examples/hello.py` prints its syntax tree exactly as CPython 3.14's `ast.dump` does."""
 
 
 def greet(name: str, *, excited: bool = False) -> str:

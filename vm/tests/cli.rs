@@ -40,6 +40,13 @@ fn dump_ast_of_an_example_succeeds() {
 }
 
 #[test]
+fn the_readme_example_runs() {
+    let out = protopy(&["../examples/hello.py"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "Hello, world!\n");
+}
+
+#[test]
 fn missing_script_exits_65() {
     let out = protopy(&["no/such/script.py"]);
     assert_eq!(out.status.code(), Some(65));
