@@ -232,10 +232,7 @@ fn object_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn attr_name(vm: &mut Vm, name: Value) -> PyResult<Value> {
-    if vm.str_data(name).is_none() {
-        let t = vm.type_name(name);
-        return Err(vm.type_error(&format!("attribute name must be string, not '{t}'")));
-    }
+    protocols::attr::check_name(vm, name)?;
     Ok(name)
 }
 

@@ -501,14 +501,14 @@ fn type_dunder_call(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 /// `type.__getattribute__(cls, name, /)`.
 fn type_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "__getattribute__", 1, 1)?;
-    check_attr_name(vm, args.pos[1])?;
+    protocols::attr::check_name(vm, args.pos[1])?;
     protocols::attr::type_getattr(vm, args.pos[0], args.pos[1])
 }
 
 /// `type.__setattr__(cls, name, value, /)`.
 fn type_dunder_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "__setattr__", 2, 2)?;
-    check_attr_name(vm, args.pos[1])?;
+    protocols::attr::check_name(vm, args.pos[1])?;
     protocols::attr::type_setattr(vm, args.pos[0], args.pos[1], args.pos[2])?;
     Ok(Value::NONE)
 }
@@ -516,18 +516,11 @@ fn type_dunder_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `type.__delattr__(cls, name, /)`.
 fn type_dunder_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "__delattr__", 1, 1)?;
-    check_attr_name(vm, args.pos[1])?;
+    protocols::attr::check_name(vm, args.pos[1])?;
     protocols::attr::type_setattr(vm, args.pos[0], args.pos[1], Value::NULL)?;
     Ok(Value::NONE)
 }
 
-fn check_attr_name(vm: &mut Vm, name: Value) -> PyResult<()> {
-    if vm.str_data(name).is_none() {
-        let t = vm.type_name(name);
-        return Err(vm.type_error(&format!("attribute name must be string, not '{t}'")));
-    }
-    Ok(())
-}
 
 /// `type.__instancecheck__(cls, instance, /)`.
 fn type_instancecheck(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -830,7 +823,7 @@ fn remro_subclasses(vm: &mut Vm, ty: Handle) -> PyResult<()> {
         }
         Ok(())
     })();
-    vm.depth -= 1;
+    vm.exit_native();
     r
 }
 
