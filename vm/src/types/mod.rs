@@ -245,6 +245,7 @@ pub fn methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::Cell => cell::METHODS,
         Ty::Function => function_attrs::METHODS,
         Ty::Method => method::METHODS,
+        Ty::Module => module::METHODS,
         Ty::FileIO
         | Ty::BufferedReader
         | Ty::BufferedWriter
