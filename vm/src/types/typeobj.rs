@@ -796,6 +796,8 @@ fn set_bases(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
         d.mro.store(mro_t);
         d.bump_version();
     }
+    // Cached lookups walked the old MRO (design record 0006).
+    protopy_objects::table::bump_watched_epoch();
     for b in old_bases.iter().filter_map(|b| b.as_handle()) {
         remove_subclass(vm, b, h);
     }
@@ -819,6 +821,7 @@ fn remro_subclasses(vm: &mut Vm, ty: Handle) -> PyResult<()> {
                 d.mro.store(mro_t);
                 d.bump_version();
             }
+            protopy_objects::table::bump_watched_epoch();
             remro_subclasses(vm, sub)?;
         }
         Ok(())
