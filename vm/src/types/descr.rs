@@ -538,6 +538,11 @@ pub const STATICMETHOD_METHODS: &[NativeMethod] = &[
 ];
 
 pub const WRAPPER_GETSETS: &[(&str, Getter, Option<Setter>)] = &[
+    (
+        "__dict__",
+        super::object::get_dict,
+        Some(super::object::set_dict),
+    ),
     ("__func__", cm_func, None),
     ("__isabstractmethod__", cm_isabstract, None),
 ];

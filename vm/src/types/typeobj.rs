@@ -249,13 +249,6 @@ fn new_class_inner(
         }
     }
     super::typecreate::implicit_wrappers(vm, dict)?;
-    if super::dict::get_str(vm, dict, "__eq__")?.is_some()
-        && super::dict::get_str(vm, dict, "__hash__")?.is_none()
-    {
-        // Defining `__eq__` alone makes instances unhashable.
-        let k = vm.intern("__hash__")?;
-        super::dict::set_item(vm, dict, k, Value::NONE)?;
-    }
     let cls_name = vm.rust_str(name).unwrap_or_default();
     let slots = super::typecreate::slot_layout(vm, &cls_name, &bases, lay, dict)?;
     if let Some(d) = data(vm, h) {
@@ -294,6 +287,18 @@ fn new_class_inner(
         };
         c.0.store(this);
         let k = vm.intern("__classcell__")?;
+        super::dict::del_item(vm, dict, k)?;
+    }
+    if let Some(cell) = super::dict::get_str(vm, dict, "__classdictcell__")? {
+        // The cell of `__classdict__` (annotation scopes) holds the class namespace.
+        let Ok(c) = vm.m.get_value::<protopy_objects::CellData>(cell) else {
+            let t = vm.type_name(cell);
+            return Err(vm.type_error(&format!(
+                "__classdictcell__ must be a nonlocal cell, not {t}"
+            )));
+        };
+        c.0.store(dict);
+        let k = vm.intern("__classdictcell__")?;
         super::dict::del_item(vm, dict, k)?;
     }
     for b in &bases {
