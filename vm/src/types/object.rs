@@ -403,9 +403,8 @@ fn set_class(vm: &mut Vm, v: Value, cls: Value) -> PyResult<()> {
     Ok(())
 }
 
-pub const GETSETS: &[(&str, super::Getter, Option<super::Setter>)] = &[
-    ("__class__", get_class, Some(set_class)),
-];
+pub const GETSETS: &[(&str, super::Getter, Option<super::Setter>)] =
+    &[("__class__", get_class, Some(set_class))];
 
 pub const METHODS: &[NativeMethod] = &[
     super::sm("__new__", object_new, ""),

@@ -392,7 +392,12 @@ pub fn install_slots(vm: &mut Vm, h: Handle, dict: Value, layout: SlotLayout) ->
             Some(super::object::set_dict),
             layout.add_dict,
         ),
-        ("__weakref__", super::object::get_weakref, None, layout.add_weak),
+        (
+            "__weakref__",
+            super::object::get_weakref,
+            None,
+            layout.add_weak,
+        ),
     ];
     for (name, get, set, wanted) in getsets {
         if !wanted {

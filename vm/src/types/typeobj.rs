@@ -526,7 +526,6 @@ fn type_dunder_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-
 /// `type.__instancecheck__(cls, instance, /)`.
 fn type_instancecheck(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "__instancecheck__", 1, 1)?;
