@@ -29,7 +29,6 @@ pub mod lookup_cache;
 pub mod mappingproxy;
 pub mod memoryview;
 pub mod method;
-pub mod method_wrappers;
 pub mod module;
 pub mod num_slots;
 pub mod object;
