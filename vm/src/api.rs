@@ -80,9 +80,10 @@ fn run_code(
     vm.temps.push(code);
     let globals = vm.new_dict()?;
     vm.temps.push(globals);
+    let builtins_module = crate::import::builtins_module(vm)?;
     for (k, v) in [
         ("__name__", vm.new_str("__main__")?),
-        ("__builtins__", vm.rt.builtins),
+        ("__builtins__", builtins_module),
         ("__doc__", Value::NONE),
     ] {
         dict::set_str(vm, globals, k, v)?;

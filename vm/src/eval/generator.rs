@@ -243,7 +243,7 @@ pub fn yield_from_of(vm: &Vm, gen: Value) -> Option<Value> {
 fn nested<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
     vm.enter_native("")?;
     let r = stacker::maybe_grow(64 * 1024, 1024 * 1024, || f(vm));
-    vm.depth -= 1;
+    vm.exit_native();
     r
 }
 

@@ -738,9 +738,13 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     spec::install(vm)
 }
 
-/// The `__main__` module's import attributes: `__package__` and `__spec__` None, and for a
-/// script file its absolute `__file__` and a `SourceFileLoader` as `__loader__`.
+/// The `__main__` module: a module over `globals`, registered as `sys.modules['__main__']`,
+/// with its import attributes: `__package__` and `__spec__` None, and for a script file its
+/// absolute `__file__` and a `SourceFileLoader` as `__loader__`.
 pub fn init_main(vm: &mut Vm, globals: Value, filename: &str) -> PyResult<()> {
+    let m = vm.new_opaque(Ty::Module, Module { dict: globals })?;
+    let mods = vm.rt.sys_modules;
+    dict::set_str(vm, mods, "__main__", m)?;
     dict::set_str(vm, globals, "__package__", Value::NONE)?;
     dict::set_str(vm, globals, "__spec__", Value::NONE)?;
     if filename.starts_with('<') {

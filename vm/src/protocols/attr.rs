@@ -128,8 +128,18 @@ pub fn bind(vm: &mut Vm, descr: Value, obj: Value, ty: Value) -> PyResult<Value>
     Ok(descr)
 }
 
+/// An attribute name must be a `str` (the check of `PyObject_GetAttr` and `PyObject_SetAttr`).
+pub fn check_name(vm: &mut Vm, name: Value) -> PyResult<()> {
+    if vm.str_data(name).is_none() {
+        let t = vm.type_name(name);
+        return Err(vm.type_error(&format!("attribute name must be string, not '{t}'")));
+    }
+    Ok(())
+}
+
 /// `getattr(obj, name)`: https://docs.python.org/3/library/functions.html#getattr
 pub fn getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Value> {
+    check_name(vm, name)?;
     if typeobj::is_type(vm, obj) {
         let meta = vm.type_of(obj);
         if let Some(f) = python_override(vm, meta, "__getattribute__")? {
@@ -279,6 +289,7 @@ pub fn getattr_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
 
 /// `setattr(obj, name, value)` (`value` NULL: `delattr`).
 pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
+    check_name(vm, name)?;
     let ty = vm.type_of(obj);
     let hook = if value.is_null() {
         "__delattr__"

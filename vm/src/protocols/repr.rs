@@ -225,10 +225,25 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult<String> {
     repr(vm, v)
 }
 
-/// `str(v)` as a str value.
+/// `str(v)` as a str value (`PyObject_Str`): a `__str__` defined in Python may return an
+/// instance of a `str` subclass, which is kept as it is.
 pub fn str_value(vm: &mut Vm, v: Value) -> PyResult<Value> {
     if vm.is_exact(v, Ty::Str) {
         return Ok(v);
+    }
+    let ty = vm.type_of(v);
+    if typeobj::is_heap_type(vm, ty) {
+        let n = vm.intern("__str__")?;
+        if let Some(f) = typeobj::lookup(vm, ty, n) {
+            if vm.opaque::<crate::types::function::Native>(f).is_none() {
+                let r = super::call::call(vm, f, crate::types::Args::new(vec![v]))?;
+                if vm.is_instance_ty(r, Ty::Str) {
+                    return Ok(r);
+                }
+                let t = vm.type_name(r);
+                return Err(vm.type_error(&format!("__str__ returned non-string (type {t})")));
+            }
+        }
     }
     let s = str(vm, v)?;
     vm.new_str(&s)

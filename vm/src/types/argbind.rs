@@ -72,7 +72,7 @@ impl Params<'_> {
         }
         for (i, slot) in slots.iter().enumerate().take(self.required) {
             if slot.is_none() {
-                let msg = if i < self.posonly || args.kw.is_empty() {
+                let msg = if i < self.posonly {
                     if self.required == n && self.posonly == n {
                         if n == 1 {
                             format!("{func}() takes exactly one argument ({} given)", pos.len())

@@ -414,6 +414,20 @@ pub fn wrapped_func(vm: &Vm, v: Value) -> Option<Value> {
         .or_else(|| vm.opaque::<StaticMethod>(v).map(|s| s.func))
 }
 
+/// `<classmethod(<function f at 0x...>)>` (`cm_repr`, `sm_repr`).
+pub fn wrapper_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
+    let Some(f) = wrapped_func(vm, v) else {
+        return Ok(None);
+    };
+    let name = if vm.opaque::<ClassMethod>(v).is_some() {
+        "classmethod"
+    } else {
+        "staticmethod"
+    };
+    let r = crate::protocols::repr::repr(vm, f)?;
+    Ok(Some(format!("<{name}({r})>")))
+}
+
 /// Copies `__module__`, `__name__`, `__qualname__`, `__doc__` of the wrapped callable into the
 /// wrapper's `__dict__` and sets `__wrapped__` (`functools_wraps` of funcobject.c).
 fn copy_wrapped_attrs(vm: &mut Vm, w: Value, f: Value) -> PyResult<()> {
@@ -538,6 +552,11 @@ pub const STATICMETHOD_METHODS: &[NativeMethod] = &[
 ];
 
 pub const WRAPPER_GETSETS: &[(&str, Getter, Option<Setter>)] = &[
+    (
+        "__dict__",
+        super::object::get_dict,
+        Some(super::object::set_dict),
+    ),
     ("__func__", cm_func, None),
     ("__isabstractmethod__", cm_isabstract, None),
 ];

@@ -404,6 +404,11 @@ pub const METHODS: &[NativeMethod] = &[
 ];
 
 pub const GETSETS: &[(&str, Getter, Option<Setter>)] = &[
+    (
+        "__dict__",
+        super::object::get_dict,
+        Some(super::object::set_dict),
+    ),
     ("args", get_args, Some(set_args)),
     ("__traceback__", get_traceback, Some(set_traceback)),
     ("__context__", get_context, Some(set_context)),

@@ -440,7 +440,7 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
     if let Some(s) = super::code::code_repr(vm, v)? {
         return Ok(Some(s));
     }
-    if let Some(s) = super::method_wrappers::wrapper_repr(vm, v)? {
+    if let Some(s) = super::descr::wrapper_repr(vm, v)? {
         return Ok(Some(s));
     }
     if let Some(s) = super::cell::cell_repr(vm, v) {

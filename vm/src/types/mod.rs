@@ -2,14 +2,14 @@
 //! directory and its `PyMethodDef` arrays). Native functions take [`Args`] and are declared in
 //! plain `(name, fn, signature)` tables ([`NativeMethod`]).
 
+pub mod annotations;
 pub mod argbind;
 pub mod bytearray;
 pub mod bytes;
 pub mod bytes_methods;
-pub mod complex;
-pub mod annotations;
 pub mod cell;
 pub mod code;
+pub mod complex;
 pub mod descr;
 pub mod dict;
 pub mod dict_views;
@@ -24,12 +24,11 @@ pub mod int;
 pub mod iter;
 pub mod iter_tools;
 pub mod list;
-pub mod lookup_cache;
-pub mod memoryview;
 pub mod list_slice;
+pub mod lookup_cache;
 pub mod mappingproxy;
+pub mod memoryview;
 pub mod method;
-pub mod method_wrappers;
 pub mod module;
 pub mod num_slots;
 pub mod object;
@@ -37,8 +36,8 @@ pub mod percent_args;
 pub mod range;
 pub mod richcmp;
 pub mod set;
-pub mod slicing;
 pub mod slice;
+pub mod slicing;
 pub mod str;
 pub mod str_codec;
 pub mod str_methods;
@@ -245,6 +244,7 @@ pub fn methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::Cell => cell::METHODS,
         Ty::Function => function_attrs::METHODS,
         Ty::Method => method::METHODS,
+        Ty::Module => module::METHODS,
         Ty::FileIO
         | Ty::BufferedReader
         | Ty::BufferedWriter

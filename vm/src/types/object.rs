@@ -232,10 +232,7 @@ fn object_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn attr_name(vm: &mut Vm, name: Value) -> PyResult<Value> {
-    if vm.str_data(name).is_none() {
-        let t = vm.type_name(name);
-        return Err(vm.type_error(&format!("attribute name must be string, not '{t}'")));
-    }
+    protocols::attr::check_name(vm, name)?;
     Ok(name)
 }
 
@@ -323,7 +320,14 @@ fn object_sizeof(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.new_usize(16 + 8 * slots)
 }
 
-fn get_dict(vm: &mut Vm, v: Value) -> PyResult<Value> {
+/// `__weakref__` of instances of classes made by `class`: the first weak reference to the
+/// object, None while there is none (weak references are not made on protopy yet).
+pub fn get_weakref(_vm: &mut Vm, _v: Value) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+/// `__dict__` of objects that keep one (`PyObject_GenericGetDict`).
+pub fn get_dict(vm: &mut Vm, v: Value) -> PyResult<Value> {
     match attr::instance_dict(vm, v) {
         Some(d) => Ok(d),
         None => {
@@ -333,10 +337,16 @@ fn get_dict(vm: &mut Vm, v: Value) -> PyResult<Value> {
     }
 }
 
-fn set_dict(vm: &mut Vm, v: Value, d: Value) -> PyResult<()> {
-    if d.is_null() {
-        return Err(vm.type_error("cannot delete __dict__"));
-    }
+/// `obj.__dict__ = d` (`PyObject_GenericSetDict`); `del obj.__dict__` leaves a new empty one.
+pub fn set_dict(vm: &mut Vm, v: Value, d: Value) -> PyResult<()> {
+    let d = if d.is_null() {
+        if vm.m.get_value::<InstanceData>(v).is_err() {
+            return Err(vm.type_error("cannot delete __dict__"));
+        }
+        vm.new_dict()?
+    } else {
+        d
+    };
     if !vm.is_instance_ty(d, Ty::Dict) {
         let t = vm.type_name(d);
         return Err(vm.type_error(&format!(
@@ -393,10 +403,8 @@ fn set_class(vm: &mut Vm, v: Value, cls: Value) -> PyResult<()> {
     Ok(())
 }
 
-pub const GETSETS: &[(&str, super::Getter, Option<super::Setter>)] = &[
-    ("__dict__", get_dict, Some(set_dict)),
-    ("__class__", get_class, Some(set_class)),
-];
+pub const GETSETS: &[(&str, super::Getter, Option<super::Setter>)] =
+    &[("__class__", get_class, Some(set_class))];
 
 pub const METHODS: &[NativeMethod] = &[
     super::sm("__new__", object_new, ""),

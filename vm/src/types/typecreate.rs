@@ -228,11 +228,37 @@ fn mangle(cls: &str, name: &str) -> String {
     format!("_{stripped}{name}")
 }
 
-/// The layout a new class's `__slots__` give it: (flags to add, slot count, slot names).
+/// The layout a new class's `__slots__` give it: (flags to add, slot count, slot names), and
+/// whether the class brings the `__dict__` and `__weakref__` attributes its bases lack.
 pub struct SlotLayout {
     pub no_dict: bool,
     pub count: usize,
     pub new_slots: Vec<(String, usize)>,
+    pub add_dict: bool,
+    pub add_weak: bool,
+}
+
+/// Whether `ty` or a class it inherits from defines attribute `name`.
+fn inherits(vm: &mut Vm, ty: Handle, name: &str) -> PyResult<bool> {
+    let n = vm.intern(name)?;
+    Ok(typeobj::lookup(vm, ty, n).is_some())
+}
+
+/// Whether instances of a class of layout `lay` cannot take a `__weakref__` slot: the builtin
+/// already keeps weak references (`tp_weaklistoffset`) or its size varies (`tp_itemsize`).
+fn native_weak_or_varsize(lay: Ty) -> bool {
+    matches!(
+        lay,
+        Ty::Int
+            | Ty::Bool
+            | Ty::Tuple
+            | Ty::Bytes
+            | Ty::Set
+            | Ty::FrozenSet
+            | Ty::Type
+            | Ty::Module
+            | Ty::Function
+    )
 }
 
 /// Reads `__slots__` from a new class's namespace (`type_new_slots`): the names, CPython's
@@ -246,6 +272,7 @@ pub fn slot_layout(
 ) -> PyResult<SlotLayout> {
     let mut base_count = 0;
     let mut base_dict = false;
+    let mut base_weak = native_weak_or_varsize(lay);
     let mut slotted_base: Option<Handle> = None;
     for &b in bases {
         let Some(h) = b.as_handle() else { continue };
@@ -261,8 +288,11 @@ pub fn slot_layout(
                 base_count = n;
             }
         }
-        if super::subclass::has_dict(vm, h) {
+        if super::subclass::has_dict(vm, h) || inherits(vm, h, "__dict__")? {
             base_dict = true;
+        }
+        if inherits(vm, h, "__weakref__")? {
+            base_weak = true;
         }
     }
     let Some(slots) = dict::get_str(vm, dict, "__slots__")? else {
@@ -270,6 +300,8 @@ pub fn slot_layout(
             no_dict: false,
             count: base_count,
             new_slots: Vec::new(),
+            add_dict: !base_dict,
+            add_weak: !base_weak,
         });
     };
     let items = if vm.str_data(slots).is_some() {
@@ -279,6 +311,7 @@ pub fn slot_layout(
     };
     let mut names = Vec::new();
     let mut want_dict = false;
+    let mut want_weak = false;
     for it in items {
         let Some(s) = vm.rust_str(it) else {
             let t = vm.type_name(it);
@@ -294,7 +327,11 @@ pub fn slot_layout(
             want_dict = true;
             continue;
         }
-        if s == "__weakref__" {
+        if s == "__weakref__" && lay == Ty::Object {
+            if want_weak || base_weak {
+                return Err(vm.type_error("__weakref__ slot disallowed: we already got one"));
+            }
+            want_weak = true;
             continue;
         }
         names.push(mangle(name, &s));
@@ -315,11 +352,12 @@ pub fn slot_layout(
         new_slots.push((n.clone(), base_count + i));
     }
     let count = base_count + names.len();
-    let base_is_heap_with_dict = base_dict;
     Ok(SlotLayout {
-        no_dict: !want_dict && !base_is_heap_with_dict,
+        no_dict: !want_dict && !base_dict,
         count,
         new_slots,
+        add_dict: want_dict,
+        add_weak: want_weak,
     })
 }
 
@@ -346,6 +384,37 @@ pub fn install_slots(vm: &mut Vm, h: Handle, dict: Value, layout: SlotLayout) ->
         let d = d?;
         let k = vm.intern(&name)?;
         dict::set_item(vm, dict, k, d)?;
+    }
+    let getsets: [(&'static str, super::Getter, Option<super::Setter>, bool); 2] = [
+        (
+            "__dict__",
+            super::object::get_dict,
+            Some(super::object::set_dict),
+            layout.add_dict,
+        ),
+        (
+            "__weakref__",
+            super::object::get_weakref,
+            None,
+            layout.add_weak,
+        ),
+    ];
+    for (name, get, set, wanted) in getsets {
+        if !wanted {
+            continue;
+        }
+        let g = super::descr::GetSet {
+            name,
+            get,
+            set,
+            owner: Ty::Object,
+        };
+        let g = vm.new_opaque(Ty::GetSet, g)?;
+        let k = vm.intern(name)?;
+        dict::set_item(vm, dict, k, g)?;
+    }
+    if dict::get_str(vm, dict, "__doc__")?.is_none() {
+        dict::set_str(vm, dict, "__doc__", Value::NONE)?;
     }
     Ok(())
 }

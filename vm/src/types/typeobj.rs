@@ -249,13 +249,6 @@ fn new_class_inner(
         }
     }
     super::typecreate::implicit_wrappers(vm, dict)?;
-    if super::dict::get_str(vm, dict, "__eq__")?.is_some()
-        && super::dict::get_str(vm, dict, "__hash__")?.is_none()
-    {
-        // Defining `__eq__` alone makes instances unhashable.
-        let k = vm.intern("__hash__")?;
-        super::dict::set_item(vm, dict, k, Value::NONE)?;
-    }
     let cls_name = vm.rust_str(name).unwrap_or_default();
     let slots = super::typecreate::slot_layout(vm, &cls_name, &bases, lay, dict)?;
     if let Some(d) = data(vm, h) {
@@ -294,6 +287,18 @@ fn new_class_inner(
         };
         c.0.store(this);
         let k = vm.intern("__classcell__")?;
+        super::dict::del_item(vm, dict, k)?;
+    }
+    if let Some(cell) = super::dict::get_str(vm, dict, "__classdictcell__")? {
+        // The cell of `__classdict__` (annotation scopes) holds the class namespace.
+        let Ok(c) = vm.m.get_value::<protopy_objects::CellData>(cell) else {
+            let t = vm.type_name(cell);
+            return Err(vm.type_error(&format!(
+                "__classdictcell__ must be a nonlocal cell, not {t}"
+            )));
+        };
+        c.0.store(dict);
+        let k = vm.intern("__classdictcell__")?;
         super::dict::del_item(vm, dict, k)?;
     }
     for b in &bases {
@@ -501,14 +506,14 @@ fn type_dunder_call(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 /// `type.__getattribute__(cls, name, /)`.
 fn type_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "__getattribute__", 1, 1)?;
-    check_attr_name(vm, args.pos[1])?;
+    protocols::attr::check_name(vm, args.pos[1])?;
     protocols::attr::type_getattr(vm, args.pos[0], args.pos[1])
 }
 
 /// `type.__setattr__(cls, name, value, /)`.
 fn type_dunder_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "__setattr__", 2, 2)?;
-    check_attr_name(vm, args.pos[1])?;
+    protocols::attr::check_name(vm, args.pos[1])?;
     protocols::attr::type_setattr(vm, args.pos[0], args.pos[1], args.pos[2])?;
     Ok(Value::NONE)
 }
@@ -516,17 +521,9 @@ fn type_dunder_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `type.__delattr__(cls, name, /)`.
 fn type_dunder_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "__delattr__", 1, 1)?;
-    check_attr_name(vm, args.pos[1])?;
+    protocols::attr::check_name(vm, args.pos[1])?;
     protocols::attr::type_setattr(vm, args.pos[0], args.pos[1], Value::NULL)?;
     Ok(Value::NONE)
-}
-
-fn check_attr_name(vm: &mut Vm, name: Value) -> PyResult<()> {
-    if vm.str_data(name).is_none() {
-        let t = vm.type_name(name);
-        return Err(vm.type_error(&format!("attribute name must be string, not '{t}'")));
-    }
-    Ok(())
 }
 
 /// `type.__instancecheck__(cls, instance, /)`.
@@ -803,6 +800,8 @@ fn set_bases(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
         d.mro.store(mro_t);
         d.bump_version();
     }
+    // Cached lookups walked the old MRO (design record 0006).
+    protopy_objects::table::bump_watched_epoch();
     for b in old_bases.iter().filter_map(|b| b.as_handle()) {
         remove_subclass(vm, b, h);
     }
@@ -826,11 +825,12 @@ fn remro_subclasses(vm: &mut Vm, ty: Handle) -> PyResult<()> {
                 d.mro.store(mro_t);
                 d.bump_version();
             }
+            protopy_objects::table::bump_watched_epoch();
             remro_subclasses(vm, sub)?;
         }
         Ok(())
     })();
-    vm.depth -= 1;
+    vm.exit_native();
     r
 }
 
