@@ -47,9 +47,8 @@ fn bytes_like(vm: &Vm, v: Value) -> Option<(Vec<u8>, bool)> {
     if let Ok(b) = vm.m.get_value::<BytesData>(v) {
         return Some((b.bytes.to_vec(), false));
     }
-    vm.m.get_value::<protopy_objects::ByteArrayData>(v)
-        .ok()
-        .map(|b| (b.0.lock().clone(), true))
+    vm.opaque::<super::bytearray::ByteArray>(v)
+        .map(|b| (b.data.lock().clone(), true))
 }
 
 fn bytes_repr(b: &[u8], is_array: bool) -> String {
@@ -131,7 +130,10 @@ fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 /// `bool(x=False)`.
 fn bool_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "bool", 1, 2)?;
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("bool() takes no keyword arguments"));
+    }
+    check_ctor(vm, &args, "bool", 1)?;
     match args.get(1) {
         Some(x) => protocols::truth(vm, x).map(Value::from_bool),
         None => Ok(Value::FALSE),
