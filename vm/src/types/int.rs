@@ -150,6 +150,10 @@ pub fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(x) = args.get(1) else {
         return Ok(Value::from_f64(0.0));
     };
+    if x.as_f64().is_some() {
+        // An exact float is returned itself (a NaN keeps its identity).
+        return Ok(x);
+    }
     if let Some(f) = super::subclass::base_value(vm, x).as_f64() {
         return Ok(Value::from_f64(f));
     }
