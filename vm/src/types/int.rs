@@ -306,7 +306,7 @@ pub fn bytes_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 
 /// `int.from_bytes(bytes, byteorder='big', *, signed=False)`.
 fn from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    check_exact(vm, &args, Ty::Int)?;
+    let cls = args.pos.first().copied().unwrap_or(Value::NONE);
     let a = bind(
         vm,
         &args,
@@ -322,7 +322,15 @@ fn from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None => false,
     };
     let bytes = bytes_arg(vm, a[0].unwrap_or(Value::NONE))?;
-    vm.new_int(numeric::int_bits::from_bytes(&bytes, order, signed))
+    let n = vm.new_int(numeric::int_bits::from_bytes(&bytes, order, signed))?;
+    if cls.as_handle() == Some(vm.ty(Ty::Int)) {
+        return Ok(n);
+    }
+    // A subclass gets `cls(n)`, as CPython's `int_from_bytes_impl` does.
+    vm.temps.push(n);
+    let r = protocols::call::call(vm, cls, Args::new(vec![n]));
+    vm.temps.pop();
+    r
 }
 
 /// `int.as_integer_ratio()`.

@@ -11,11 +11,27 @@ use crate::thread::{PyResult, Vm};
 
 /// The state of one of the lazy iterators.
 pub enum Lazy {
-    Enumerate { it: Value, count: Mutex<i64> },
-    Zip { its: Vec<Value>, strict: bool },
-    Map { func: Value, its: Vec<Value>, strict: bool },
-    Filter { func: Value, it: Value },
-    Reversed { items: Value, left: Mutex<usize> },
+    Enumerate {
+        it: Value,
+        count: Mutex<i64>,
+    },
+    Zip {
+        its: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        its: Vec<Value>,
+        strict: bool,
+    },
+    Filter {
+        func: Value,
+        it: Value,
+    },
+    Reversed {
+        items: Value,
+        left: Mutex<usize>,
+    },
 }
 
 impl Trace for Lazy {
@@ -180,7 +196,13 @@ fn next_of_each(
             if !strict {
                 return Ok(None);
             }
-            let plural = |i: usize| if i == 1 { " ".to_string() } else { "s 1-".to_string() };
+            let plural = |i: usize| {
+                if i == 1 {
+                    " ".to_string()
+                } else {
+                    "s 1-".to_string()
+                }
+            };
             if i > 0 {
                 let msg = format!(
                     "{name}() argument {} is shorter than argument{}{i}",
