@@ -222,13 +222,14 @@ fn min_max(vm: &mut Vm, mut args: Args, name: &str, want_less: bool) -> PyResult
             Some(k) => protocols::call::call(vm, k, Args::new(vec![best]))?,
             None => best,
         };
+        // Every key stays rooted while later keys are computed and compared.
+        vm.temps.push(best_key);
         for &v in &items[1..] {
             let kv = match key {
                 Some(k) => protocols::call::call(vm, k, Args::new(vec![v]))?,
                 None => v,
             };
             vm.temps.push(kv);
-            vm.temps.push(best_key);
             let op = if want_less { 0 } else { 4 };
             let r = protocols::compare::rich_compare(vm, kv, best_key, op)?;
             let better = protocols::truth(vm, r)?;
