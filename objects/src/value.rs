@@ -10,11 +10,16 @@ const PAYLOAD_MASK: u64 = (1 << TAG_SHIFT) - 1;
 const TAG_INT: u64 = 0xFFF9;
 const TAG_IMMEDIATE: u64 = 0xFFFA;
 const TAG_HANDLE: u64 = 0xFFFB;
-/// The largest tag that is still a float: `0xFFF8` holds the negative canonical NaN.
+/// The largest tag that is still a float: `0xFFF8` holds the negative quiet NaNs.
 const TAG_LAST_FLOAT: u64 = 0xFFF8;
 
-const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
-const CANONICAL_NEG_NAN: u64 = 0xFFF8_0000_0000_0000;
+/// The quiet NaN of each sign; a NaN float object is one of these with its identity in the
+/// 48 payload bits (docs/design/0002-object-store.md, "NaN identity").
+const QUIET_NAN: u64 = 0x7FF8_0000_0000_0000;
+const QUIET_NEG_NAN: u64 = 0xFFF8_0000_0000_0000;
+
+/// The identity the next NaN float object gets (wrapping within the 48 payload bits).
+static NEXT_NAN_ID: AtomicU64 = AtomicU64::new(1);
 
 const IMM_NONE: u64 = 0;
 const IMM_FALSE: u64 = 1;
@@ -62,7 +67,8 @@ impl fmt::Debug for Handle {
 
 /// A Python value in 8 bytes: a float, a small int, an immediate or an entity handle.
 ///
-/// Every `Value` is canonical (NaNs folded to one of two bit patterns, no unassigned tags), so
+/// Every `Value` is canonical (a NaN is a quiet NaN whose payload is its identity, no
+/// unassigned tags), so
 /// two values are the same Python object exactly when their bits are equal: `is` is `==` on
 /// [`Value::to_bits`].
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -99,15 +105,19 @@ impl Value {
         self.0 >> TAG_SHIFT
     }
 
-    /// A float, unboxed. Every NaN becomes the canonical quiet NaN of its sign.
+    /// A float, unboxed. A NaN is a new float object: the quiet NaN of its sign carrying a
+    /// fresh identity in its payload, so that `float("nan") is float("nan")` is False while
+    /// one NaN object stays identical to itself (as CPython's heap floats do).
     #[inline]
     pub fn from_f64(f: f64) -> Value {
         if f.is_nan() {
-            Value(if f.is_sign_negative() {
-                CANONICAL_NEG_NAN
+            let id = NEXT_NAN_ID.fetch_add(1, Ordering::Relaxed) & PAYLOAD_MASK;
+            let base = if f.is_sign_negative() {
+                QUIET_NEG_NAN
             } else {
-                CANONICAL_NAN
-            })
+                QUIET_NAN
+            };
+            Value(base | id)
         } else {
             Value(f.to_bits())
         }
@@ -193,7 +203,8 @@ impl Value {
         let ok = match v.tag() {
             0..=TAG_LAST_FLOAT => {
                 let f = f64::from_bits(bits);
-                !f.is_nan() || bits == CANONICAL_NAN || bits == CANONICAL_NEG_NAN
+                let quiet = bits & !PAYLOAD_MASK;
+                !f.is_nan() || quiet == QUIET_NAN || quiet == QUIET_NEG_NAN
             }
             TAG_INT | TAG_HANDLE => true,
             TAG_IMMEDIATE => bits & PAYLOAD_MASK <= IMM_NULL,
@@ -382,13 +393,17 @@ mod tests {
     }
 
     #[test]
-    fn nans_are_canonical_and_keep_their_sign() {
+    fn nans_are_quiet_keep_their_sign_and_have_identity() {
         let pos = Value::from_f64(f64::NAN);
-        assert_eq!(pos.to_bits(), CANONICAL_NAN);
+        assert_eq!(pos.to_bits() & !PAYLOAD_MASK, QUIET_NAN);
         let neg = Value::from_f64(-f64::NAN);
-        assert_eq!(neg.to_bits(), CANONICAL_NEG_NAN);
+        assert_eq!(neg.to_bits() & !PAYLOAD_MASK, QUIET_NEG_NAN);
         assert!(neg.as_f64().unwrap().is_sign_negative());
-        // NaNs whose payload would collide with the tags fold to the canonical ones.
+        // Each NaN is a new object; a copy of one is the same object.
+        assert_ne!(Value::from_f64(f64::NAN), pos);
+        let copy = pos;
+        assert_eq!(copy, pos);
+        // NaNs whose payload would collide with the tags fold to quiet NaNs.
         for bits in [
             0xFFF9_0000_0000_0001u64,
             0xFFFB_1234_5678_9ABC,
@@ -396,14 +411,14 @@ mod tests {
             0xFFF0_0000_0000_0001,
         ] {
             let v = Value::from_f64(f64::from_bits(bits));
-            assert_eq!(v.to_bits(), CANONICAL_NEG_NAN, "{bits:#x}");
+            assert_eq!(v.to_bits() & !PAYLOAD_MASK, QUIET_NEG_NAN, "{bits:#x}");
             assert!(v.as_f64().unwrap().is_nan());
         }
         let v = Value::from_f64(f64::from_bits(0x7FF0_0000_0000_0001));
-        assert_eq!(v.to_bits(), CANONICAL_NAN);
-        // A non-canonical NaN cannot be smuggled in through raw bits.
+        assert_eq!(v.to_bits() & !PAYLOAD_MASK, QUIET_NAN);
+        assert_eq!(Value::from_bits(v.to_bits()), Some(v));
+        // A signalling NaN cannot be smuggled in through raw bits.
         assert_eq!(Value::from_bits(0x7FF0_0000_0000_0001), None);
-        assert_eq!(Value::from_bits(0xFFF8_0000_0000_0001), None);
     }
 
     #[test]

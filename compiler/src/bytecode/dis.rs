@@ -209,6 +209,10 @@ pub(crate) fn const_repr(c: &Const) -> String {
                 format!("({})", parts.join(", "))
             }
         }
+        Const::FrozenSet(items) => {
+            let parts: Vec<String> = items.iter().map(const_repr).collect();
+            format!("frozenset({{{}}})", parts.join(", "))
+        }
         Const::Code(code) => format!("<code object {}, line {}>", code.name, code.first_line),
     }
 }

@@ -76,10 +76,15 @@ pub enum Const {
     Ellipsis,
     Int(Int),
     Float(f64),
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Str(PyStr),
     Bytes(Vec<u8>),
     Tuple(Vec<Const>),
+    /// A `frozenset` of constants, in source order (from constant set displays).
+    FrozenSet(Vec<Const>),
     Code(Box<CodeObject>),
 }
 

@@ -176,7 +176,7 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
             }
             ExprKind::Dict { keys, values } => self.dict(keys, values)?,
-            ExprKind::Set { elts } => self.starunpack(elts, 0, SET)?,
+            ExprKind::Set { elts } => self.set_display(elts)?,
             ExprKind::ListComp { .. }
             | ExprKind::SetComp { .. }
             | ExprKind::DictComp { .. }
@@ -403,6 +403,28 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::CALL_INTRINSIC_1, INTRINSIC_LIST_TO_TUPLE);
         }
         Ok(())
+    }
+
+    /// A set display. Three or more constants become `BUILD_SET 0`, a frozenset constant and
+    /// `SET_UPDATE 1`, as CPython's `optimize_lists_and_sets` (Python/flowgraph.c) folds them;
+    /// the set's slot order is then the order of iterating that frozenset.
+    fn set_display(&mut self, elts: &'a [Expr]) -> Result<()> {
+        let consts: Option<Vec<Const>> = elts
+            .iter()
+            .map(|e| match &e.kind {
+                ExprKind::Constant { value, .. } => Some(Self::constant(value)),
+                _ => None,
+            })
+            .collect();
+        match consts {
+            Some(items) if items.len() >= 3 && items.len() <= STACK_USE_GUIDELINE => {
+                self.emit(Opcode::BUILD_SET, 0);
+                self.load_const(Const::FrozenSet(items));
+                self.emit(Opcode::SET_UPDATE, 1);
+                Ok(())
+            }
+            _ => self.starunpack(elts, 0, SET),
+        }
     }
 
     /// A dict display: runs of `key: value` pairs become `BUILD_MAP`s merged with `**`

@@ -82,6 +82,7 @@ enum ConstKey {
     Str(PyStr),
     Bytes(Vec<u8>),
     Tuple(Vec<ConstKey>),
+    FrozenSet(Vec<ConstKey>),
 }
 
 fn const_key(c: &Const) -> Option<ConstKey> {
@@ -97,6 +98,9 @@ fn const_key(c: &Const) -> Option<ConstKey> {
         Const::Bytes(b) => ConstKey::Bytes(b.clone()),
         Const::Tuple(items) => {
             ConstKey::Tuple(items.iter().map(const_key).collect::<Option<Vec<_>>>()?)
+        }
+        Const::FrozenSet(items) => {
+            ConstKey::FrozenSet(items.iter().map(const_key).collect::<Option<Vec<_>>>()?)
         }
         Const::Code(_) => return None,
     })

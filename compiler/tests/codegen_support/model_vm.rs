@@ -87,6 +87,14 @@ fn const_literal(c: &Const) -> String {
                 if parts.len() == 1 { "," } else { "" }
             )
         }
+        Const::FrozenSet(items) => {
+            let parts: Vec<String> = items.iter().map(const_literal).collect();
+            format!(
+                "('__frozenset__', ({}{}))",
+                parts.join(", "),
+                if parts.len() == 1 { "," } else { "" }
+            )
+        }
         Const::Code(code) => format!("('__code__', {})", literal(code)),
     }
 }
@@ -127,6 +135,8 @@ def convert(c):
         return Code(c[1])
     if isinstance(c, tuple) and len(c) == 2 and c[0] == "__float__":
         return float(c[1])
+    if isinstance(c, tuple) and len(c) == 2 and c[0] == "__frozenset__":
+        return frozenset(convert(x) for x in c[1])
     if isinstance(c, tuple):
         return tuple(convert(x) for x in c)
     return c

@@ -340,6 +340,10 @@ fn all(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "format", 1, 2)?;
     let spec = match args.get(1) {
+        Some(s) if vm.str_data(s).is_none() => {
+            let t = vm.type_name(s);
+            return Err(vm.type_error(&format!("format() argument 2 must be str, not {t}")));
+        }
         Some(s) => s,
         None => vm.intern("")?,
     };
@@ -452,6 +456,9 @@ fn exposed(ty: Ty) -> bool {
             | Ty::RangeIterator
             | Ty::LongRangeIterator
             | Ty::StrIterator
+            | Ty::BytesIterator
+            | Ty::ByteArrayIterator
+            | Ty::MemoryIterator
             | Ty::DictKeyIterator
             | Ty::DictValueIterator
             | Ty::DictItemIterator

@@ -4,6 +4,7 @@
 use protopy_objects::Value;
 
 use crate::protocols;
+use crate::runtime::Ty;
 use crate::thread::{PyResult, Vm};
 use crate::types::Args;
 
@@ -59,23 +60,112 @@ pub fn sort_values(
     Ok(())
 }
 
+/// Timsort's run structure (Objects/listobject.c, `listsort.txt`) without galloping, so the
+/// comparisons come in CPython's order: `ISLT(later, earlier)`, a run found first.
 fn merge_sort(vm: &mut Vm, idx: &mut [usize], keys: &[Value]) -> PyResult<()> {
     let n = idx.len();
     if n <= 1 {
         return Ok(());
     }
-    let mid = n / 2;
-    merge_sort(vm, &mut idx[..mid], keys)?;
-    merge_sort(vm, &mut idx[mid..], keys)?;
+    let minrun = merge_compute_minrun(n);
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut lo = 0;
+    while lo < n {
+        let mut len = count_run(vm, &mut idx[lo..], keys)?;
+        if len < minrun {
+            let force = minrun.min(n - lo);
+            binary_sort(vm, &mut idx[lo..lo + force], len, keys)?;
+            len = force;
+        }
+        runs.push((lo, len));
+        lo += len;
+    }
+    while runs.len() > 1 {
+        let mut merged = Vec::with_capacity(runs.len().div_ceil(2));
+        for pair in runs.chunks(2) {
+            match *pair {
+                [(a, la), (_, lb)] => {
+                    merge(vm, &mut idx[a..a + la + lb], la, keys)?;
+                    merged.push((a, la + lb));
+                }
+                [r] => merged.push(r),
+                _ => {}
+            }
+        }
+        runs = merged;
+    }
+    Ok(())
+}
+
+fn merge_compute_minrun(mut n: usize) -> usize {
+    let mut r = 0;
+    while n >= 64 {
+        r |= n & 1;
+        n >>= 1;
+    }
+    n + r
+}
+
+/// The length of the run at the start of `idx`; a strictly descending run is reversed.
+fn count_run(vm: &mut Vm, idx: &mut [usize], keys: &[Value]) -> PyResult<usize> {
+    if idx.len() == 1 {
+        return Ok(1);
+    }
+    let mut n = 2;
+    if less(vm, keys[idx[1]], keys[idx[0]])? {
+        while n < idx.len() && less(vm, keys[idx[n]], keys[idx[n - 1]])? {
+            n += 1;
+        }
+        idx[..n].reverse();
+    } else {
+        while n < idx.len() && !less(vm, keys[idx[n]], keys[idx[n - 1]])? {
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// Binary insertion of `idx[start..]` into the sorted prefix `idx[..start]`.
+fn binary_sort(vm: &mut Vm, idx: &mut [usize], start: usize, keys: &[Value]) -> PyResult<()> {
+    for i in start.max(1)..idx.len() {
+        let pivot = idx[i];
+        let (mut l, mut r) = (0, i);
+        while l < r {
+            let mid = l + (r - l) / 2;
+            if less(vm, keys[pivot], keys[idx[mid]])? {
+                r = mid;
+            } else {
+                l = mid + 1;
+            }
+        }
+        idx.copy_within(l..i, l + 1);
+        idx[l] = pivot;
+    }
+    Ok(())
+}
+
+/// Merges the sorted runs `idx[..mid]` and `idx[mid..]`, stably.
+fn merge(vm: &mut Vm, idx: &mut [usize], mid: usize, keys: &[Value]) -> PyResult<()> {
     let (left, right) = (idx[..mid].to_vec(), idx[mid..].to_vec());
     let (mut i, mut j, mut k) = (0, 0, 0);
     while i < left.len() && j < right.len() {
-        if less(vm, keys[right[j]], keys[left[i]])? {
-            idx[k] = right[j];
-            j += 1;
-        } else {
-            idx[k] = left[i];
-            i += 1;
+        match less(vm, keys[right[j]], keys[left[i]]) {
+            Ok(true) => {
+                idx[k] = right[j];
+                j += 1;
+            }
+            Ok(false) => {
+                idx[k] = left[i];
+                i += 1;
+            }
+            Err(e) => {
+                // Leave every index in place once, as the list must keep its items.
+                for &v in left[i..].iter().chain(&right[j..]) {
+                    idx[k] = v;
+                    k += 1;
+                }
+                return Err(e);
+            }
         }
         k += 1;
     }
@@ -111,6 +201,11 @@ fn min_max(vm: &mut Vm, mut args: Args, name: &str, want_less: bool) -> PyResult
     let items = match args.pos.len() {
         0 => return Err(vm.type_error(&format!("{name} expected at least 1 argument, got 0"))),
         1 => protocols::iter::collect(vm, args.pos[0])?,
+        _ if default.is_some() => {
+            return Err(vm.type_error(&format!(
+                "Cannot specify a default for {name}() with multiple positional arguments"
+            )))
+        }
         _ => args.pos.clone(),
     };
     if items.is_empty() {
@@ -127,18 +222,17 @@ fn min_max(vm: &mut Vm, mut args: Args, name: &str, want_less: bool) -> PyResult
             Some(k) => protocols::call::call(vm, k, Args::new(vec![best]))?,
             None => best,
         };
+        // Every key stays rooted while later keys are computed and compared.
+        vm.temps.push(best_key);
         for &v in &items[1..] {
             let kv = match key {
                 Some(k) => protocols::call::call(vm, k, Args::new(vec![v]))?,
                 None => v,
             };
             vm.temps.push(kv);
-            vm.temps.push(best_key);
-            let better = if want_less {
-                less(vm, kv, best_key)?
-            } else {
-                less(vm, best_key, kv)?
-            };
+            let op = if want_less { 0 } else { 4 };
+            let r = protocols::compare::rich_compare(vm, kv, best_key, op)?;
+            let better = protocols::truth(vm, r)?;
             if better {
                 best = v;
                 best_key = kv;
@@ -170,6 +264,13 @@ pub fn sum(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
     if vm.str_data(acc).is_some() {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    for (ty, what) in [(Ty::Bytes, "bytes"), (Ty::ByteArray, "bytearray")] {
+        if vm.is_instance_ty(acc, ty) {
+            return Err(vm.type_error(&format!(
+                "sum() can't sum {what} [use b''.join(seq) instead]"
+            )));
+        }
     }
     let items = protocols::iter::collect(vm, args.pos[0])?;
     let mark = vm.temps.len();

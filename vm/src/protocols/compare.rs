@@ -46,9 +46,10 @@ fn apply(op: usize, o: Option<Ordering>) -> bool {
     }
 }
 
-/// `a == b` as a bool.
+/// `a == b` as a bool, identity first (`PyObject_RichCompareBool`): one NaN object equals
+/// itself here, as in `[nan] == [nan]`.
 pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
-    if a == b && a.as_f64().is_none() {
+    if a == b {
         return Ok(true);
     }
     let r = rich_compare(vm, a, b, 2)?;

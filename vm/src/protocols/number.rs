@@ -439,6 +439,8 @@ pub fn unary(vm: &mut Vm, v: Value, op: u8) -> PyResult<Value> {
                     .unwrap_or(0.0);
                 match op {
                     b'-' => return Ok(Value::from_f64(-f)),
+                    // `+x` of an exact float is `x` itself (a NaN keeps its identity).
+                    b'+' if v.as_f64().is_some() => return Ok(v),
                     b'+' => return Ok(Value::from_f64(f)),
                     _ => {}
                 }

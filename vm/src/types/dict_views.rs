@@ -156,6 +156,15 @@ fn view_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
     protocols::item::contains(vm, args.pos[0], args.pos[1]).map(Value::from_bool)
 }
 
+/// `view.mapping`: a read-only proxy of the view's dict.
+fn view_mapping(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let d = view_dict(vm, v)?;
+    super::mappingproxy::new(vm, d)
+}
+
+pub const GETSETS: &[(&str, super::Getter, Option<super::Setter>)] =
+    &[("mapping", view_mapping, None)];
+
 pub const SETLIKE_METHODS: &[NativeMethod] = &[
     m("isdisjoint", isdisjoint, "($self, other, /)"),
     m("__len__", view_len, "($self, /)"),

@@ -106,6 +106,18 @@ fn const_value(vm: &mut Vm, c: &Const) -> PyResult<Value> {
             vm.temps.truncate(mark);
             t?
         }
+        Const::FrozenSet(items) => {
+            let mark = vm.temps.len();
+            let mut vs = Vec::with_capacity(items.len());
+            for it in items {
+                let v = const_value(vm, it)?;
+                vm.temps.push(v);
+                vs.push(v);
+            }
+            let s = super::set::new_frozenset(vm, &vs);
+            vm.temps.truncate(mark);
+            s?
+        }
         Const::Code(co) => new_code(vm, (**co).clone())?,
     })
 }

@@ -47,9 +47,8 @@ fn bytes_like(vm: &Vm, v: Value) -> Option<(Vec<u8>, bool)> {
     if let Ok(b) = vm.m.get_value::<BytesData>(v) {
         return Some((b.bytes.to_vec(), false));
     }
-    vm.m.get_value::<protopy_objects::ByteArrayData>(v)
-        .ok()
-        .map(|b| (b.0.lock().clone(), true))
+    vm.opaque::<super::bytearray::ByteArray>(v)
+        .map(|b| (b.data.lock().clone(), true))
 }
 
 fn bytes_repr(b: &[u8], is_array: bool) -> String {
@@ -131,7 +130,10 @@ fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 /// `bool(x=False)`.
 fn bool_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "bool", 1, 2)?;
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("bool() takes no keyword arguments"));
+    }
+    check_ctor(vm, &args, "bool", 1)?;
     match args.get(1) {
         Some(x) => protocols::truth(vm, x).map(Value::from_bool),
         None => Ok(Value::FALSE),
@@ -148,6 +150,10 @@ pub fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(x) = args.get(1) else {
         return Ok(Value::from_f64(0.0));
     };
+    if x.as_f64().is_some() {
+        // An exact float is returned itself (a NaN keeps its identity).
+        return Ok(x);
+    }
     if let Some(f) = super::subclass::base_value(vm, x).as_f64() {
         return Ok(Value::from_f64(f));
     }
@@ -300,7 +306,7 @@ pub fn bytes_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 
 /// `int.from_bytes(bytes, byteorder='big', *, signed=False)`.
 fn from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    check_exact(vm, &args, Ty::Int)?;
+    let cls = args.pos.first().copied().unwrap_or(Value::NONE);
     let a = bind(
         vm,
         &args,
@@ -316,7 +322,15 @@ fn from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None => false,
     };
     let bytes = bytes_arg(vm, a[0].unwrap_or(Value::NONE))?;
-    vm.new_int(numeric::int_bits::from_bytes(&bytes, order, signed))
+    let n = vm.new_int(numeric::int_bits::from_bytes(&bytes, order, signed))?;
+    if cls.as_handle() == Some(vm.ty(Ty::Int)) {
+        return Ok(n);
+    }
+    // A subclass gets `cls(n)`, as CPython's `int_from_bytes_impl` does.
+    vm.temps.push(n);
+    let r = protocols::call::call(vm, cls, Args::new(vec![n]));
+    vm.temps.pop();
+    r
 }
 
 /// `int.as_integer_ratio()`.

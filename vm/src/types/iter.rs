@@ -30,6 +30,9 @@ pub fn is_iterator_type(ty: Ty) -> bool {
             | Ty::RangeIterator
             | Ty::LongRangeIterator
             | Ty::StrIterator
+            | Ty::BytesIterator
+            | Ty::ByteArrayIterator
+            | Ty::MemoryIterator
             | Ty::DictKeyIterator
             | Ty::DictValueIterator
             | Ty::DictItemIterator
@@ -272,7 +275,9 @@ pub fn native_iter(vm: &mut Vm, obj: Value) -> PyResult<Option<Value>> {
         Ty::List => Ty::ListIterator,
         Ty::Tuple => Ty::TupleIterator,
         Ty::Str => Ty::StrIterator,
-        Ty::Bytes | Ty::ByteArray | Ty::MemoryView => Ty::Iterator,
+        Ty::Bytes => Ty::BytesIterator,
+        Ty::ByteArray => Ty::ByteArrayIterator,
+        Ty::MemoryView => Ty::MemoryIterator,
         Ty::Range => return super::range::range_iter(vm, obj).map(Some),
         Ty::Generator => return Ok(Some(obj)),
         Ty::Template => return super::template::iter_parts(vm, obj).map(Some),

@@ -11,11 +11,27 @@ use crate::thread::{PyResult, Vm};
 
 /// The state of one of the lazy iterators.
 pub enum Lazy {
-    Enumerate { it: Value, count: Mutex<i64> },
-    Zip { its: Vec<Value>, strict: bool },
-    Map { func: Value, its: Vec<Value> },
-    Filter { func: Value, it: Value },
-    Reversed { items: Value, left: Mutex<usize> },
+    Enumerate {
+        it: Value,
+        count: Mutex<i64>,
+    },
+    Zip {
+        its: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        its: Vec<Value>,
+        strict: bool,
+    },
+    Filter {
+        func: Value,
+        it: Value,
+    },
+    Reversed {
+        items: Value,
+        left: Mutex<usize>,
+    },
 }
 
 impl Trace for Lazy {
@@ -23,7 +39,7 @@ impl Trace for Lazy {
         match self {
             Lazy::Enumerate { it, .. } => t.visit(*it),
             Lazy::Zip { its, .. } => t.visit_all(its),
-            Lazy::Map { func, its } => {
+            Lazy::Map { func, its, .. } => {
                 t.visit(*func);
                 t.visit_all(its);
             }
@@ -97,8 +113,16 @@ fn zip_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     new_lazy(vm, Ty::Zip, Lazy::Zip { its, strict })
 }
 
-/// `map(function, iterable, *iterables)`.
-fn map_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+/// `map(function, iterable, *iterables, strict=False)`.
+fn map_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let strict = match args.take_kw(vm, "strict") {
+        Some(s) => protocols::truth(vm, s)?,
+        None => false,
+    };
+    if let Some(&(k, _)) = args.kw.first() {
+        let k = vm.rust_str(k).unwrap_or_default();
+        return Err(vm.type_error(&format!("map() got an unexpected keyword argument '{k}'")));
+    }
     if args.pos.len() < 3 {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
@@ -109,6 +133,7 @@ fn map_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Lazy::Map {
             func: args.pos[1],
             its,
+            strict,
         },
     )
 }
@@ -153,6 +178,57 @@ pub fn reversed_left(vm: &Vm, it: Value) -> Option<usize> {
     }
 }
 
+/// One item from each of `its` (pushed on `vm.temps`, which the caller truncates), or None
+/// when one is exhausted (none for an empty `its`). With `strict`, iterators of unequal
+/// lengths raise CPython's `ValueError` (`zip_next`/`map_next` in Python/bltinmodule.c).
+fn next_of_each(
+    vm: &mut Vm,
+    name: &str,
+    its: &[Value],
+    strict: bool,
+) -> PyResult<Option<Vec<Value>>> {
+    if its.is_empty() {
+        return Ok(None);
+    }
+    let mut out = Vec::with_capacity(its.len());
+    for (i, &it) in its.iter().enumerate() {
+        let Some(v) = protocols::iter::next(vm, it)? else {
+            if !strict {
+                return Ok(None);
+            }
+            let plural = |i: usize| {
+                if i == 1 {
+                    " ".to_string()
+                } else {
+                    "s 1-".to_string()
+                }
+            };
+            if i > 0 {
+                let msg = format!(
+                    "{name}() argument {} is shorter than argument{}{i}",
+                    i + 1,
+                    plural(i)
+                );
+                return Err(vm.value_error(&msg));
+            }
+            for (j, &other) in its.iter().enumerate().skip(1) {
+                if protocols::iter::next(vm, other)?.is_some() {
+                    let msg = format!(
+                        "{name}() argument {} is longer than argument{}{j}",
+                        j + 1,
+                        plural(j)
+                    );
+                    return Err(vm.value_error(&msg));
+                }
+            }
+            return Ok(None);
+        };
+        vm.temps.push(v);
+        out.push(v);
+    }
+    Ok(Some(out))
+}
+
 /// `next()` of a lazy iterator: `Some(None)` when exhausted, None when `iter` is not one.
 pub fn lazy_next(vm: &mut Vm, iter: Value) -> PyResult<Option<Option<Value>>> {
     let Some(l) = vm.opaque::<Lazy>(iter) else {
@@ -177,77 +253,22 @@ pub fn lazy_next(vm: &mut Vm, iter: Value) -> PyResult<Option<Option<Value>>> {
         }
         Lazy::Zip { its, strict } => {
             let (its, strict) = (its.clone(), *strict);
-            let mut out = Vec::with_capacity(its.len());
             let mark = vm.temps.len();
-            let mut stopped_at = None;
-            for (i, &it) in its.iter().enumerate() {
-                match protocols::iter::next(vm, it) {
-                    Ok(Some(v)) => {
-                        vm.temps.push(v);
-                        out.push(v);
-                    }
-                    Ok(None) => {
-                        stopped_at = Some(i);
-                        break;
-                    }
-                    Err(e) => {
-                        vm.temps.truncate(mark);
-                        return Err(e);
-                    }
-                }
-            }
-            let r = match stopped_at {
-                _ if its.is_empty() => None,
-                None => Some(vm.new_tuple(out)),
-                Some(i) => {
-                    vm.temps.truncate(mark);
-                    if strict && i > 0 {
-                        let msg = format!(
-                            "zip() argument {} is shorter than argument{} 1",
-                            i + 1,
-                            if i == 1 { "" } else { "s" }
-                        );
-                        let msg = if i == 1 {
-                            msg
-                        } else {
-                            msg.replace("argument 1", &format!("1-{i}"))
-                        };
-                        return Err(vm.value_error(&msg));
-                    }
-                    None
-                }
+            let r = match next_of_each(vm, "zip", &its, strict) {
+                Ok(Some(items)) => vm.new_tuple(items).map(Some),
+                Ok(None) => Ok(None),
+                Err(e) => Err(e),
             };
             vm.temps.truncate(mark);
-            match r {
-                Some(t) => Some(t?),
-                None => None,
-            }
+            r?
         }
-        Lazy::Map { func, its } => {
-            let (func, its) = (*func, its.clone());
-            let mut args = Vec::with_capacity(its.len());
+        Lazy::Map { func, its, strict } => {
+            let (func, its, strict) = (*func, its.clone(), *strict);
             let mark = vm.temps.len();
-            let mut done = false;
-            for &it in &its {
-                match protocols::iter::next(vm, it) {
-                    Ok(Some(v)) => {
-                        vm.temps.push(v);
-                        args.push(v);
-                    }
-                    Ok(None) => {
-                        done = true;
-                        break;
-                    }
-                    Err(e) => {
-                        vm.temps.truncate(mark);
-                        return Err(e);
-                    }
-                }
-            }
-            let r = if done {
-                Ok(None)
-            } else {
-                protocols::call::call(vm, func, Args::new(args)).map(Some)
+            let r = match next_of_each(vm, "map", &its, strict) {
+                Ok(Some(args)) => protocols::call::call(vm, func, Args::new(args)).map(Some),
+                Ok(None) => Ok(None),
+                Err(e) => Err(e),
             };
             vm.temps.truncate(mark);
             r?

@@ -321,6 +321,7 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::GenericAlias => generic_alias::GETSETS,
         Ty::Method => method::GETSETS,
         Ty::Cell => cell::GETSETS,
+        Ty::DictKeys | Ty::DictValues | Ty::DictItems => dict_views::GETSETS,
         _ => &[],
     }
 }

@@ -183,6 +183,16 @@ pub fn new_set(vm: &mut Vm, items: &[Value]) -> PyResult<Value> {
     vm.alloc(Ty::Set, SetData::new(t))
 }
 
+/// A new frozenset of `items` (inserted in order), as a constant frozenset is built.
+pub fn new_frozenset(vm: &mut Vm, items: &[Value]) -> PyResult<Value> {
+    let mut hashed = Vec::with_capacity(items.len());
+    for &x in items {
+        hashed.push((hash_key(vm, x, "a set element")?, x));
+    }
+    let t = table_from(vm, hashed)?;
+    vm.alloc(Ty::FrozenSet, FrozenSetData::new(t))
+}
+
 /// `set.add(item)` on a set value.
 pub fn add(vm: &mut Vm, set: Value, item: Value) -> PyResult<()> {
     let h = hash_key(vm, item, "a set element")?;
