@@ -29,7 +29,7 @@ impl Kind {
         match self {
             Kind::Name | Kind::StopIteration | Kind::SystemExit => 1,
             Kind::Attribute => 2,
-            Kind::Import => 3,
+            Kind::Import => 4,
             Kind::OS => 5,
             Kind::Unicode => 5,
             Kind::Syntax => 8,
@@ -165,6 +165,7 @@ const IMPORT_GETSETS: GetSets = &[
     ("msg", get_s0, Some(set_s0)),
     ("name", get_s1, Some(set_s1)),
     ("path", get_s2, Some(set_s2)),
+    ("name_from", get_s3, Some(set_s3)),
 ];
 const STOP_GETSETS: GetSets = &[("value", get_s0, Some(set_s0))];
 const EXIT_GETSETS: GetSets = &[("code", get_s0, Some(set_s0))];
@@ -308,7 +309,18 @@ fn import_error_init(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     set_slot(vm, exc, 0, single(&args.pos[1..]));
     set_slot(vm, exc, 1, kw[0].unwrap_or(Value::NONE));
     set_slot(vm, exc, 2, kw[1].unwrap_or(Value::NONE));
+    set_slot(vm, exc, 3, kw[2].unwrap_or(Value::NONE));
     Ok(Value::NONE)
+}
+
+/// Fills an `ImportError`'s fields (`msg`, `name`, `path`, `name_from`) as the import system
+/// raises it.
+pub fn set_import_error_fields(vm: &Vm, exc: Value, fields: [Value; 4]) {
+    if kind_of(vm.layout_of(exc)) == Some(Kind::Import) {
+        for (i, v) in fields.into_iter().enumerate() {
+            set_slot(vm, exc, i, v);
+        }
+    }
 }
 
 fn import_error_str(vm: &mut Vm, exc: Value) -> PyResult<String> {
@@ -490,9 +502,8 @@ fn bytes_of(vm: &Vm, v: Value) -> Option<Vec<u8>> {
     if let Ok(b) = vm.m.get_value::<protopy_objects::BytesData>(v) {
         return Some(b.bytes.to_vec());
     }
-    vm.m.get_value::<protopy_objects::ByteArrayData>(v)
-        .ok()
-        .map(|b| b.0.lock().clone())
+    vm.opaque::<super::bytearray::ByteArray>(v)
+        .map(|b| b.data.lock().clone())
 }
 
 fn unicode_error_str(vm: &mut Vm, ty: Ty, exc: Value) -> PyResult<String> {

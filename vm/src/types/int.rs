@@ -47,9 +47,8 @@ fn bytes_like(vm: &Vm, v: Value) -> Option<(Vec<u8>, bool)> {
     if let Ok(b) = vm.m.get_value::<BytesData>(v) {
         return Some((b.bytes.to_vec(), false));
     }
-    vm.m.get_value::<protopy_objects::ByteArrayData>(v)
-        .ok()
-        .map(|b| (b.0.lock().clone(), true))
+    vm.opaque::<super::bytearray::ByteArray>(v)
+        .map(|b| (b.data.lock().clone(), true))
 }
 
 fn bytes_repr(b: &[u8], is_array: bool) -> String {
@@ -270,8 +269,8 @@ pub fn bytes_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     if let Ok(b) = vm.m.get_value::<BytesData>(v) {
         return Ok(b.bytes.to_vec());
     }
-    if let Ok(b) = vm.m.get_value::<protopy_objects::ByteArrayData>(v) {
-        return Ok(b.0.lock().clone());
+    if let Some(b) = vm.opaque::<super::bytearray::ByteArray>(v) {
+        return Ok(b.data.lock().clone());
     }
     if vm.str_data(v).is_some() {
         return Err(vm.type_error("cannot convert 'str' object to bytes"));
