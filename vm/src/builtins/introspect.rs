@@ -23,7 +23,7 @@ fn subclass_of(vm: &mut Vm, cls: Value, info: Value) -> PyResult<bool> {
                 }
             }
         }
-        vm.depth -= 1;
+        vm.exit_native();
         return r;
     }
     let Some(ih) = info.as_handle().filter(|_| typeobj::is_type(vm, info)) else {

@@ -46,7 +46,7 @@ fn abstract_issubclass_inner(vm: &mut Vm, derived: Value, cls: Value) -> PyResul
                 for &b in many {
                     vm.enter_native(" in __subclasscheck__")?;
                     let r = abstract_issubclass(vm, b, cls);
-                    vm.depth -= 1;
+                    vm.exit_native();
                     if !matches!(r, Ok(false)) {
                         found = r;
                         break;
@@ -107,7 +107,7 @@ pub fn isinstance(vm: &mut Vm, obj: Value, cls: Value) -> PyResult<bool> {
         for c in items {
             vm.enter_native(" in __instancecheck__")?;
             let r = isinstance(vm, obj, c);
-            vm.depth -= 1;
+            vm.exit_native();
             if r? {
                 return Ok(true);
             }
@@ -120,7 +120,7 @@ pub fn isinstance(vm: &mut Vm, obj: Value, cls: Value) -> PyResult<bool> {
         vm.enter_native(" in __instancecheck__")?;
         let r = super::attr::bind(vm, f, cls, Value::from_handle(meta))
             .and_then(|f| super::call::call(vm, f, Args::new(vec![obj])));
-        vm.depth -= 1;
+        vm.exit_native();
         let r = r?;
         return super::truth(vm, r);
     }
@@ -161,7 +161,7 @@ pub fn issubclass(vm: &mut Vm, derived: Value, cls: Value) -> PyResult<bool> {
         for c in items {
             vm.enter_native(" in __subclasscheck__")?;
             let r = issubclass(vm, derived, c);
-            vm.depth -= 1;
+            vm.exit_native();
             if r? {
                 return Ok(true);
             }
@@ -174,7 +174,7 @@ pub fn issubclass(vm: &mut Vm, derived: Value, cls: Value) -> PyResult<bool> {
         vm.enter_native(" in __subclasscheck__")?;
         let r = super::attr::bind(vm, f, cls, Value::from_handle(meta))
             .and_then(|f| super::call::call(vm, f, Args::new(vec![derived])));
-        vm.depth -= 1;
+        vm.exit_native();
         let r = r?;
         return super::truth(vm, r);
     }

@@ -167,7 +167,7 @@ fn on_base<R>(
     let b = base_value(vm, args.pos[0]);
     vm.enter_native("")?;
     let r = f(vm, b);
-    vm.depth -= 1;
+    vm.exit_native();
     r
 }
 

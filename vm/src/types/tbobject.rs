@@ -3,6 +3,8 @@
 //! it was when the exception passed), with the `co_*` attributes of code objects these need
 //! (Objects/codeobject.c).
 
+use std::sync::atomic::{AtomicU32, Ordering};
+
 use protopy_objects::{AtomicValue, Trace, Tracer, Value};
 
 use super::function::Code;
@@ -40,7 +42,9 @@ pub struct FrameObj {
     /// kept them (the innermost frame of a `NameError` or `AttributeError`, for the
     /// traceback's suggestions: see [`frame_locals`]), else NULL.
     pub fast: Value,
-    pub lineno: u32,
+    /// The line it is at: fixed for a traceback's frame, updated for a generator's
+    /// (`gi_frame`) each time it is read.
+    pub lineno: AtomicU32,
 }
 
 impl Trace for FrameObj {
@@ -82,7 +86,7 @@ pub fn new_traceback(
             builtins,
             locals,
             fast,
-            lineno,
+            lineno: AtomicU32::new(lineno),
         },
     );
     vm.temps.pop();
@@ -96,6 +100,34 @@ pub fn new_traceback(
             lasti,
         },
     )
+}
+
+/// A frame object for a generator's frame (`gi_frame`), at line `lineno`.
+pub fn new_generator_frame(
+    vm: &mut Vm,
+    code: Value,
+    globals: Value,
+    builtins: Value,
+    lineno: u32,
+) -> PyResult<Value> {
+    vm.new_opaque(
+        Ty::Frame,
+        FrameObj {
+            code,
+            globals,
+            builtins,
+            locals: Value::NULL,
+            fast: Value::NULL,
+            lineno: AtomicU32::new(lineno),
+        },
+    )
+}
+
+/// Moves a frame object to line `lineno`.
+pub fn set_frame_line(vm: &Vm, frame: Value, lineno: u32) {
+    if let Some(f) = vm.opaque::<FrameObj>(frame) {
+        f.lineno.store(lineno, Ordering::Relaxed);
+    }
 }
 
 /// The locals of a frame object as a dict: a module or class body's mapping, or the bound fast
@@ -223,7 +255,7 @@ fn f_globals(vm: &mut Vm, f: Value) -> PyResult<Value> {
 }
 
 fn f_lineno(vm: &mut Vm, f: Value) -> PyResult<Value> {
-    let l = frame_data(vm, f, |d| d.lineno)?;
+    let l = frame_data(vm, f, |d| d.lineno.load(Ordering::Relaxed))?;
     if l == 0 {
         return Ok(Value::NONE);
     }

@@ -830,7 +830,7 @@ fn remro_subclasses(vm: &mut Vm, ty: Handle) -> PyResult<()> {
         }
         Ok(())
     })();
-    vm.depth -= 1;
+    vm.exit_native();
     r
 }
 
