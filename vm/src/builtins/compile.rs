@@ -120,7 +120,15 @@ fn make_syntax_error(
 /// Compiles decoded source text in `mode`; errors become Python exceptions.
 pub fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode) -> PyResult<CodeObject> {
     let r = match mode {
-        Mode::Exec => protopy_compiler::compile_module(text, filename),
+        Mode::Exec => protopy_compiler::parser::parse_module(text).and_then(|module| {
+            // The lines of a file on disk are shown, as `linecache` finds them.
+            let is_file = std::path::Path::new(filename).is_file();
+            let warnings = crate::report::compile_warnings_text(&module, text, filename, is_file);
+            if !warnings.is_empty() {
+                eprint!("{warnings}");
+            }
+            protopy_compiler::codegen::compile(&module, text, filename)
+        }),
         Mode::Eval => protopy_compiler::codegen::compile_eval(text, filename),
         Mode::Single => protopy_compiler::codegen::compile_single(text, filename),
     };

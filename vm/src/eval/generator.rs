@@ -482,7 +482,10 @@ fn get_frame(vm: &mut Vm, g: Value) -> PyResult<Value> {
     }
     let existing = data.frame_obj.load();
     // The suspended frame, or the running one on this thread's frame stack.
+    // A frame not yet started is at its `def` line, as CPython's `RESUME` is.
+    let started = data.started.load(Ordering::Relaxed);
     let state = match data.frame.lock().as_ref() {
+        Some(f) if !started => Some((f.globals, f.builtins, f.code.co.first_line)),
         Some(f) => Some((f.globals, f.builtins, f.line())),
         None => vm
             .frames
