@@ -11,8 +11,8 @@ mod except;
 mod expr;
 mod fstring;
 mod func;
-mod pattern;
 mod modes;
+mod pattern;
 mod stmt;
 #[cfg(test)]
 mod tests;

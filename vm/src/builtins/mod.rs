@@ -2,9 +2,9 @@
 //! and the builtin types and exceptions it exposes by name.
 //! https://docs.python.org/3/library/functions.html
 
-pub mod numeric;
 pub mod compile;
 pub mod introspect;
+pub mod numeric;
 pub mod scope;
 pub mod seq;
 

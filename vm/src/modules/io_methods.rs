@@ -219,9 +219,7 @@ fn readinto(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let p = readable_parts(vm, args.pos[0])?;
     let target = args.pos[1];
     let writable = vm.opaque::<ByteArray>(target).is_some()
-        || vm
-            .opaque::<MemoryView>(target)
-            .is_some_and(|m| !m.readonly);
+        || vm.opaque::<MemoryView>(target).is_some_and(|m| !m.readonly);
     if !writable {
         let t = vm.type_name(target);
         return Err(vm.type_error(&format!(

@@ -1,16 +1,16 @@
 //! The native modules, gathered in one registry (CPython's Modules/config.c and `linit.c`):
 //! each a name and a table of functions, made at start-up into `sys.modules`.
 
-pub mod math;
-pub mod native_module;
 pub mod io;
 pub mod io_methods;
 pub mod io_open;
+pub mod math;
+pub mod native_module;
 pub mod os;
 pub mod sys;
+pub mod sys_exc;
 pub mod sys_info;
 pub mod time;
-pub mod sys_exc;
 pub mod time_zone;
 
 use crate::thread::{PyResult, Vm};

@@ -6,9 +6,9 @@ pub mod build;
 pub mod call;
 pub mod except;
 pub mod load_store;
-pub mod seq;
 pub mod matching;
 pub mod names;
+pub mod seq;
 pub mod with;
 
 use protopy_compiler::bytecode::Opcode as Op;

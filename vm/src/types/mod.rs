@@ -2,14 +2,14 @@
 //! directory and its `PyMethodDef` arrays). Native functions take [`Args`] and are declared in
 //! plain `(name, fn, signature)` tables ([`NativeMethod`]).
 
+pub mod annotations;
 pub mod argbind;
 pub mod bytearray;
 pub mod bytes;
 pub mod bytes_methods;
-pub mod complex;
-pub mod annotations;
 pub mod cell;
 pub mod code;
+pub mod complex;
 pub mod descr;
 pub mod dict;
 pub mod dict_views;
@@ -24,10 +24,10 @@ pub mod int;
 pub mod iter;
 pub mod iter_tools;
 pub mod list;
-pub mod lookup_cache;
-pub mod memoryview;
 pub mod list_slice;
+pub mod lookup_cache;
 pub mod mappingproxy;
+pub mod memoryview;
 pub mod method;
 pub mod method_wrappers;
 pub mod module;
@@ -37,8 +37,8 @@ pub mod percent_args;
 pub mod range;
 pub mod richcmp;
 pub mod set;
-pub mod slicing;
 pub mod slice;
+pub mod slicing;
 pub mod str;
 pub mod str_codec;
 pub mod str_methods;
