@@ -1,7 +1,6 @@
 //! Traceback objects (CPython's Python/traceback.c `PyTraceBack_Here` and `tb_getsetters`) and
 //! the frame objects their `tb_frame` gives (Objects/frameobject.c, read-only here: a frame as
-//! it was when the exception passed), with the `co_*` attributes of code objects these need
-//! (Objects/codeobject.c).
+//! it was when the exception passed, or a generator's frame).
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -266,40 +265,4 @@ pub const FRAME_GETSETS: &[(&str, Getter, Option<Setter>)] = &[
     ("f_code", f_code, None),
     ("f_globals", f_globals, None),
     ("f_lineno", f_lineno, None),
-];
-
-/// Reads a text field of a code object.
-fn code_text(vm: &mut Vm, code: Value, field: fn(&Code) -> &str) -> PyResult<Value> {
-    let s = match vm.opaque::<Code>(code) {
-        Some(c) => field(c).to_string(),
-        None => return Err(vm.type_error("descriptor requires a 'code' object")),
-    };
-    vm.new_str(&s)
-}
-
-fn co_name(vm: &mut Vm, code: Value) -> PyResult<Value> {
-    code_text(vm, code, |c| &c.0.co.name)
-}
-
-fn co_qualname(vm: &mut Vm, code: Value) -> PyResult<Value> {
-    code_text(vm, code, |c| &c.0.co.qualname)
-}
-
-fn co_filename(vm: &mut Vm, code: Value) -> PyResult<Value> {
-    code_text(vm, code, |c| &c.0.co.filename)
-}
-
-fn co_firstlineno(vm: &mut Vm, code: Value) -> PyResult<Value> {
-    let line = match vm.opaque::<Code>(code) {
-        Some(c) => c.0.co.first_line,
-        None => return Err(vm.type_error("descriptor requires a 'code' object")),
-    };
-    vm.new_i64(i64::from(line))
-}
-
-pub const CODE_GETSETS: &[(&str, Getter, Option<Setter>)] = &[
-    ("co_name", co_name, None),
-    ("co_qualname", co_qualname, None),
-    ("co_filename", co_filename, None),
-    ("co_firstlineno", co_firstlineno, None),
 ];
