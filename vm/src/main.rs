@@ -178,7 +178,15 @@ fn run(cli: Cli) -> u8 {
             Err(_) => EXIT_EXCEPTION,
         };
     }
-    print_compile_warnings(&module, &text, &filename, matches!(source, Source::File(_)));
+    eprint!(
+        "{}",
+        protopy_vm::report::compile_warnings_text(
+            &module,
+            &text,
+            &filename,
+            matches!(source, Source::File(_))
+        )
+    );
     let code = match protopy_compiler::codegen::compile(&module, &text, &filename) {
         Ok(code) => code,
         Err(err) => {
@@ -247,27 +255,6 @@ fn execute(
         raise_sigint();
     }
     status
-}
-
-/// Writes the `SyntaxWarning`s of compiling the program as the default `warnings.showwarning`
-/// does: `file:line: SyntaxWarning: message`, then the stripped source line when the program
-/// is a file (`linecache` has no lines for `-c` code).
-fn print_compile_warnings(
-    module: &protopy_compiler::ast::Module,
-    text: &str,
-    filename: &str,
-    show_lines: bool,
-) {
-    let lines = protopy_compiler::text::LineIndex::new(text);
-    for w in protopy_compiler::finally_check::finally_warnings(module, &lines) {
-        eprintln!("{filename}:{}: SyntaxWarning: {}", w.lineno, w.msg);
-        let source_line = show_lines
-            .then(|| text.split('\n').nth((w.lineno as usize).wrapping_sub(1)))
-            .flatten();
-        if let Some(line) = source_line.map(str::trim).filter(|l| !l.is_empty()) {
-            eprintln!("  {line}");
-        }
-    }
 }
 
 /// Ends the process by `SIGINT`, as CPython does after an uncaught `KeyboardInterrupt`

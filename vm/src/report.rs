@@ -31,3 +31,28 @@ pub fn format_syntax_error(err: &SyntaxError, filename: &str, source: Option<&st
     };
     traceback::format_syntax_error(&info, err.kind.name())
 }
+
+/// The `SyntaxWarning`s of compiling `module` (PEP 765's `return`/`break`/`continue` leaving a
+/// `finally` block) as the default `warnings.showwarning` writes them: `file:line:
+/// SyntaxWarning: message`, then the stripped source line when `show_lines` (`linecache`
+/// has lines for a file, none for `-c` code or a `<string>`).
+pub fn compile_warnings_text(
+    module: &protopy_compiler::ast::Module,
+    text: &str,
+    filename: &str,
+    show_lines: bool,
+) -> String {
+    use std::fmt::Write as _;
+    let lines = protopy_compiler::text::LineIndex::new(text);
+    let mut out = String::new();
+    for w in protopy_compiler::finally_check::finally_warnings(module, &lines) {
+        let _ = writeln!(out, "{filename}:{}: SyntaxWarning: {}", w.lineno, w.msg);
+        let source_line = show_lines
+            .then(|| text.split('\n').nth((w.lineno as usize).wrapping_sub(1)))
+            .flatten();
+        if let Some(line) = source_line.map(str::trim).filter(|l| !l.is_empty()) {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    out
+}

@@ -10,7 +10,7 @@ fn fields(source: &str) -> String {
     let mut interp = Interpreter::new(Config::default()).expect("the runtime starts");
     let vm = &mut interp.vm;
     let err = protopy_compiler::compile_module(source, "<case>").expect_err("a syntax error");
-    let exc = protopy_vm::types::exc_kinds::new_syntax_error(vm, &err, "<case>", source).exc;
+    let exc = protopy_vm::builtins::compile::syntax_error(vm, &err, "<case>", Some(source)).exc;
     let mut out = vec![vm.type_name(exc)];
     for name in [
         "msg",

@@ -350,7 +350,7 @@ impl<'src> Parser<'src> {
     /// "invalid syntax. Perhaps you forgot a comma?", covering both. Tried when parsing failed
     /// with the generic error at token `i`: an expression must end just before `i` and another
     /// start at `i`.
-    fn missing_comma_error(&mut self, err: &SyntaxError) -> Option<SyntaxError> {
+    pub(super) fn missing_comma_error(&mut self, err: &SyntaxError) -> Option<SyntaxError> {
         let i = self.generic_error_at.get()?;
         if err.msg != "invalid syntax"
             || i == 0

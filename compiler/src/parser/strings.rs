@@ -193,9 +193,18 @@ impl Parser<'_> {
         let which = if is_t { "t-string" } else { "f-string" };
         let lbrace = self.bump();
         let expr_first_token = self.mark();
-        if self.at_op(Op::RBrace) {
-            let msg = format!("{which}: valid expression required before '}}'");
-            return Err(self.error_at(self.tok().range, msg));
+        // CPython's `invalid_replacement_field`: a field with no expression before its end,
+        // conversion, format spec or `=`.
+        for (op, text) in [
+            (Op::RBrace, "}"),
+            (Op::Exclamation, "!"),
+            (Op::Colon, ":"),
+            (Op::Equal, "="),
+        ] {
+            if self.at_op(op) {
+                let msg = format!("{which}: valid expression required before '{text}'");
+                return Err(self.error_at(self.tok().range, msg));
+            }
         }
         if self.at_kw(crate::tokenizer::Keyword::Lambda) {
             // The lambda's ':' reads as the start of a format spec.
@@ -282,17 +291,34 @@ impl Parser<'_> {
                 self.kind(),
                 TokenKind::FStringEnd | TokenKind::TStringEnd | TokenKind::EndMarker
             );
-            let msg = if format_spec.as_ref().is_some_and(
-                |spec| matches!(&spec.kind, ExprKind::JoinedStr { values } if values.is_empty()),
-            ) {
+            // CPython's `invalid_replacement_field`, by what the field got before the stray
+            // token, which the error covers; at the string's end (no format spec), an empty
+            // range.
+            let tok = self.tok();
+            let at_end = at_end && format_spec.is_none();
+            let msg = if format_spec.is_some() {
                 format!("{which}: expecting '}}', or format specs")
-            } else if at_end || debug || conversion != -1 || format_spec.is_some() {
+            } else if at_end {
                 format!("{which}: expecting '}}'")
+            } else if conversion != -1 {
+                format!("{which}: expecting ':' or '}}'")
+            } else if debug {
+                format!("{which}: expecting '!', or ':', or '}}'")
             } else {
+                // Two expressions side by side: CPython's `invalid_expression` fires first.
+                let generic = self.error_at(tok.range, "invalid syntax");
+                self.generic_error_at.set(Some(self.pos));
+                if let Some(err) = self.missing_comma_error(&generic) {
+                    return Err(err);
+                }
                 format!("{which}: expecting '=', or '!', or ':', or '}}'")
             };
-            let tok = self.tok();
-            return Err(self.error_at(TextRange::new(tok.range.start, tok.range.start), msg));
+            let range = if at_end {
+                TextRange::new(tok.range.start, tok.range.start)
+            } else {
+                tok.range
+            };
+            return Err(self.error_at(range, msg));
         }
         self.bump();
         if debug && conversion == -1 && format_spec.is_none() {

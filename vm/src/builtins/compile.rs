@@ -46,16 +46,29 @@ const PYCF_KNOWN: i64 = 0x0002_0000 // CO_FUTURE_DIVISION .. barry_as_FLUFL, ann
 /// error in `filename`, with CPython's attributes (`msg`, `filename`, `lineno`, `offset`,
 /// `text`, `end_lineno`, `end_offset`).
 pub fn syntax_error(vm: &mut Vm, err: &SyntaxError, filename: &str, source: Option<&str>) -> PyErr {
-    match make_syntax_error(vm, err, filename, source) {
+    match make_syntax_error(vm, err, filename, source, true) {
         Ok(e) | Err(e) => e,
     }
 }
 
+/// The `SyntaxError` for an error the compiler found after parsing (in the symbol table or
+/// code generation): CPython reads its `text` from the file named `filename` (None when there
+/// is no such file), not from the source compiled.
+pub fn compile_error(vm: &mut Vm, err: &SyntaxError, filename: &str, source: &str) -> PyErr {
+    let from_file = std::fs::read_to_string(filename).ok();
+    let same = from_file.as_deref() == Some(source);
+    match make_syntax_error(vm, err, filename, Some(source), same) {
+        Ok(e) | Err(e) => e,
+    }
+}
+
+/// The exception for `err`; `with_text`: the source's line is its `text` (else None).
 fn make_syntax_error(
     vm: &mut Vm,
     err: &SyntaxError,
     filename: &str,
     source: Option<&str>,
+    with_text: bool,
 ) -> PyResult<PyErr> {
     let ty = match err.kind {
         ErrorKind::SyntaxError => Ty::SyntaxError,
@@ -82,8 +95,8 @@ fn make_syntax_error(
         let fname = vm.new_str(filename)?;
         vm.temps.push(fname);
         let text = match line {
-            Some(l) => vm.new_str(&format!("{l}\n"))?,
-            None => Value::NONE,
+            Some(l) if with_text => vm.new_str(&format!("{l}\n"))?,
+            _ => Value::NONE,
         };
         vm.temps.push(text);
         let lineno = vm.new_i64(i64::from(err.lineno))?;
@@ -92,26 +105,8 @@ fn make_syntax_error(
         let end_offset = vm.new_usize(end_offset)?;
         let details = vm.new_tuple(vec![fname, lineno, offset, text, end_lineno, end_offset])?;
         vm.temps.push(details);
-        let e = vm.new_error_args(ty, vec![msg, details]);
-        vm.temps.push(e.exc);
-        if let Some(d) = vm
-            .opaque::<crate::types::exceptions::ExcData>(e.exc)
-            .map(|d| d.dict)
-        {
-            for (k, v) in [
-                ("msg", msg),
-                ("filename", fname),
-                ("lineno", lineno),
-                ("offset", offset),
-                ("text", text),
-                ("end_lineno", end_lineno),
-                ("end_offset", end_offset),
-                ("print_file_and_line", Value::NONE),
-            ] {
-                dict::set_str(vm, d, k, v)?;
-            }
-        }
-        Ok(e)
+        // `SyntaxError.__init__` fills the fields from the details tuple.
+        Ok(vm.new_error_args(ty, vec![msg, details]))
     })();
     vm.temps.truncate(mark);
     r
@@ -120,7 +115,18 @@ fn make_syntax_error(
 /// Compiles decoded source text in `mode`; errors become Python exceptions.
 pub fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode) -> PyResult<CodeObject> {
     let r = match mode {
-        Mode::Exec => protopy_compiler::compile_module(text, filename),
+        Mode::Exec => {
+            let module = protopy_compiler::parser::parse_module(text)
+                .map_err(|e| syntax_error(vm, &e, filename, Some(text)))?;
+            // The lines of a file on disk are shown, as `linecache` finds them.
+            let is_file = std::path::Path::new(filename).is_file();
+            let warnings = crate::report::compile_warnings_text(&module, text, filename, is_file);
+            if !warnings.is_empty() {
+                eprint!("{warnings}");
+            }
+            return protopy_compiler::codegen::compile(&module, text, filename)
+                .map_err(|e| compile_error(vm, &e, filename, text));
+        }
         Mode::Eval => protopy_compiler::codegen::compile_eval(text, filename),
         Mode::Single => protopy_compiler::codegen::compile_single(text, filename),
     };

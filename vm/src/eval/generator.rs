@@ -29,6 +29,8 @@ pub struct GenData {
     pub exc_state: AtomicValue,
     pub name: Value,
     pub qualname: Value,
+    /// Its frame object (`gi_frame`), made when first asked for; NULL until then.
+    pub frame_obj: AtomicValue,
 }
 
 impl Trace for GenData {
@@ -40,6 +42,7 @@ impl Trace for GenData {
         self.exc_state.trace(t);
         t.visit(self.name);
         t.visit(self.qualname);
+        self.frame_obj.trace(t);
     }
 }
 
@@ -60,6 +63,7 @@ pub fn new_generator(vm: &mut Vm, frame: Frame) -> PyResult<Value> {
         exc_state: AtomicValue::new(Value::NONE),
         name,
         qualname,
+        frame_obj: AtomicValue::new(Value::NULL),
     };
     vm.new_opaque(Ty::Generator, data)
 }
@@ -467,15 +471,44 @@ fn get_yieldfrom(vm: &mut Vm, g: Value) -> PyResult<Value> {
     Ok(yield_from_of(vm, g).unwrap_or(Value::NONE))
 }
 
-/// `gi_frame`: None once the generator is finished; protopy has no frame objects yet.
+/// `gi_frame`: the generator's frame object (one per generator, at the line the frame is
+/// at), None once the generator is finished.
 fn get_frame(vm: &mut Vm, g: Value) -> PyResult<Value> {
-    if vm
-        .opaque::<GenData>(g)
-        .is_some_and(|g| g.finished.load(Ordering::Relaxed))
-    {
+    let Some(data) = vm.opaque::<GenData>(g) else {
+        return Ok(Value::NONE);
+    };
+    if data.finished.load(Ordering::Relaxed) {
         return Ok(Value::NONE);
     }
-    Err(crate::ops::not_yet(vm, "frame objects (gi_frame)"))
+    let existing = data.frame_obj.load();
+    // The suspended frame, or the running one on this thread's frame stack.
+    // A frame not yet started is at its `def` line, as CPython's `RESUME` is.
+    let started = data.started.load(Ordering::Relaxed);
+    let state = match data.frame.lock().as_ref() {
+        Some(f) if !started => Some((f.globals, f.builtins, f.code.co.first_line)),
+        Some(f) => Some((f.globals, f.builtins, f.line())),
+        None => vm
+            .frames
+            .iter()
+            .rev()
+            .find(|f| f.generator == g)
+            .map(|f| (f.globals, f.builtins, f.line())),
+    };
+    let (globals, builtins, line) = match state {
+        Some(s) => s,
+        None if !existing.is_null() => return Ok(existing),
+        None => return Ok(Value::NONE),
+    };
+    if !existing.is_null() {
+        crate::types::tbobject::set_frame_line(vm, existing, line);
+        return Ok(existing);
+    }
+    let code = data.code;
+    let f = crate::types::tbobject::new_generator_frame(vm, code, globals, builtins, line)?;
+    if let Some(data) = vm.opaque::<GenData>(g) {
+        data.frame_obj.store(f);
+    }
+    Ok(f)
 }
 
 /// `generator.__repr__`: `<generator object QUALNAME at 0x...>`.

@@ -15,7 +15,7 @@ use crate::runtime::Ty;
 use crate::thread::{PyErr, PyResult, Vm};
 use crate::types::{dict, module, module::Module, Args};
 
-/// `ImportError` (or a subclass) with `msg`, and its `name` and `path` attributes.
+/// `ImportError` (or a subclass) with `msg`, and its `name`, `path` and `name_from` fields.
 pub fn import_error(
     vm: &mut Vm,
     ty: Ty,
@@ -23,26 +23,35 @@ pub fn import_error(
     name: Option<&str>,
     path: Option<&str>,
 ) -> PyErr {
+    import_error_from(vm, ty, msg, name, path, Value::NONE)
+}
+
+fn import_error_from(
+    vm: &mut Vm,
+    ty: Ty,
+    msg: &str,
+    name: Option<&str>,
+    path: Option<&str>,
+    name_from: Value,
+) -> PyErr {
     let e = vm.new_error(ty, msg);
     let mark = vm.temps.len();
     vm.temps.push(e.exc);
     let r = (|| -> PyResult<()> {
-        let Some(d) = vm
-            .opaque::<crate::types::exceptions::ExcData>(e.exc)
-            .map(|d| d.dict)
-        else {
-            return Ok(());
-        };
         let m = vm.new_str(msg)?;
-        dict::set_str(vm, d, "msg", m)?;
-        for (k, v) in [("name", name), ("path", path)] {
-            let v = match v {
+        vm.temps.push(m);
+        let field = |vm: &mut Vm, s: Option<&str>| -> PyResult<Value> {
+            let v = match s {
                 Some(s) => vm.new_str(s)?,
                 None => Value::NONE,
             };
-            dict::set_str(vm, d, k, v)?;
-        }
-        dict::set_str(vm, d, "name_from", Value::NONE)
+            vm.temps.push(v);
+            Ok(v)
+        };
+        let n = field(vm, name)?;
+        let p = field(vm, path)?;
+        crate::types::exc_kinds::set_import_error_fields(vm, e.exc, [m, n, p, name_from]);
+        Ok(())
     })();
     vm.temps.truncate(mark);
     match r {
@@ -569,23 +578,14 @@ pub fn import_from(vm: &mut Vm, module: Value, name: Value) -> PyResult<Value> {
     } else {
         format!("cannot import name '{n}' from '{pkg}'{location}")
     };
-    let e = import_error(
+    Err(import_error_from(
         vm,
         Ty::ImportError,
         &msg,
         pkgname.as_deref(),
         file.as_deref(),
-    );
-    if let Some(d) = vm
-        .opaque::<crate::types::exceptions::ExcData>(e.exc)
-        .map(|d| d.dict)
-    {
-        vm.temps.push(e.exc);
-        let r = dict::set_str(vm, d, "name_from", name);
-        vm.temps.pop();
-        r?;
-    }
-    Err(e)
+        name,
+    ))
 }
 
 /// `from module import *` into `locals` (`import_all_from`): the names of `__all__`, or the

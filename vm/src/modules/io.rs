@@ -446,16 +446,7 @@ impl TextState {
     }
 }
 
-/// A codec error as the Python exception.
+/// A codec error as the Python exception (`UnicodeDecodeError` with its five fields, ...).
 pub fn text_error(vm: &mut Vm, e: crate::text::error::TextError) -> PyErr {
-    use crate::text::error::ExcKind;
-    let ty = match e.kind() {
-        ExcKind::UnicodeDecodeError => Ty::UnicodeDecodeError,
-        ExcKind::UnicodeEncodeError => Ty::UnicodeEncodeError,
-        ExcKind::LookupError => Ty::LookupError,
-        ExcKind::TypeError => Ty::TypeError,
-        ExcKind::MemoryError => Ty::MemoryError,
-        _ => Ty::ValueError,
-    };
-    vm.new_error(ty, &e.message())
+    crate::types::str_methods::text_err(vm, e)
 }

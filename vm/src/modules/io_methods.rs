@@ -3,12 +3,16 @@
 //! context-manager protocol, for every layer.
 //! https://docs.python.org/3/library/io.html#class-hierarchy
 
-use protopy_objects::{ByteArrayData, BytesData, Value};
+use protopy_objects::{BytesData, Value};
 
 use super::io::{closed_error, os_error, parts, text_error, unsupported, IoObj, Layer, Parts};
 use crate::protocols;
 use crate::runtime::Ty;
 use crate::thread::{PyResult, Vm};
+use crate::types::bytearray::ByteArray;
+use crate::types::bytes::{buffer_bytes, want_buffer};
+use crate::types::memoryview::MemoryView;
+use crate::types::slice::new_slice;
 use crate::types::{m, Args, Getter, NativeMethod, Setter};
 
 fn new_bytes(vm: &mut Vm, b: Vec<u8>) -> PyResult<Value> {
@@ -209,36 +213,44 @@ fn readlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
     r
 }
 
-/// `readinto(buffer, /)`.
+/// `readinto(buffer, /)`: fills a writable buffer (a `bytearray` or a writable `memoryview`).
 fn readinto(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "readinto", 1, 1)?;
     let p = readable_parts(vm, args.pos[0])?;
     let target = args.pos[1];
-    let Ok(ba) = vm.m.get_value::<ByteArrayData>(target) else {
+    let writable = vm.opaque::<ByteArray>(target).is_some()
+        || vm.opaque::<MemoryView>(target).is_some_and(|m| !m.readonly);
+    if !writable {
         let t = vm.type_name(target);
         return Err(vm.type_error(&format!(
             "readinto() argument must be read-write bytes-like object, not {t}"
         )));
+    }
+    let n = match buffer_bytes(vm, target)? {
+        Some(b) => b.len(),
+        None => 0,
     };
-    let n = ba.0.lock().len();
     let r = p.raw.lock().read(Some(n));
     let b = r.map_err(|e| os_error(vm, &e, None))?;
-    if let Ok(ba) = vm.m.get_value::<ByteArrayData>(target) {
-        ba.0.lock()[..b.len()].copy_from_slice(&b);
-    }
-    vm.new_usize(b.len())
+    let count = b.len();
+    let mark = vm.temps.len();
+    let r = (|| {
+        let data = new_bytes(vm, b)?;
+        vm.temps.push(data);
+        let stop = vm.new_usize(count)?;
+        vm.temps.push(stop);
+        let key = new_slice(vm, Value::NONE, stop, Value::NONE)?;
+        vm.temps.push(key);
+        protocols::item::setitem(vm, target, key, data)
+    })();
+    vm.temps.truncate(mark);
+    r?;
+    vm.new_usize(count)
 }
 
 /// The bytes of a bytes-like object.
 fn bytes_of(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
-    if let Ok(b) = vm.m.get_value::<BytesData>(v) {
-        return Ok(b.bytes.to_vec());
-    }
-    if let Ok(b) = vm.m.get_value::<ByteArrayData>(v) {
-        return Ok(b.0.lock().clone());
-    }
-    let t = vm.type_name(v);
-    Err(vm.type_error(&format!("a bytes-like object is required, not '{t}'")))
+    want_buffer(vm, v)
 }
 
 /// Writes one str or bytes object; returns the count CPython reports.

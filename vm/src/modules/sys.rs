@@ -12,9 +12,19 @@ use crate::thread::{PyResult, Vm};
 use crate::types::{dict, function, module, sm, Args, NativeMethod};
 
 /// `sys.exit([arg])`: raises `SystemExit(arg)`.
+/// `sys.exit([arg])`: raises `SystemExit` as CPython's `PyErr_SetObject` builds it: no
+/// arguments for `None`, a tuple's items as the arguments, any other object as the one argument.
 fn exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "exit", 0, 1)?;
-    Err(vm.new_error_args(Ty::SystemExit, args.pos))
+    let status = args.pos.first().copied().unwrap_or(Value::NONE);
+    let exc_args = if status.is_none() {
+        Vec::new()
+    } else if let Some(items) = vm.tuple_items(status) {
+        items.to_vec()
+    } else {
+        vec![status]
+    };
+    Err(vm.new_error_args(Ty::SystemExit, exc_args))
 }
 
 fn getrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {

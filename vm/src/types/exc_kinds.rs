@@ -29,7 +29,7 @@ impl Kind {
         match self {
             Kind::Name | Kind::StopIteration | Kind::SystemExit => 1,
             Kind::Attribute => 2,
-            Kind::Import => 3,
+            Kind::Import => 4,
             Kind::OS => 5,
             Kind::Unicode => 5,
             Kind::Syntax => 8,
@@ -165,6 +165,7 @@ const IMPORT_GETSETS: GetSets = &[
     ("msg", get_s0, Some(set_s0)),
     ("name", get_s1, Some(set_s1)),
     ("path", get_s2, Some(set_s2)),
+    ("name_from", get_s3, Some(set_s3)),
 ];
 const STOP_GETSETS: GetSets = &[("value", get_s0, Some(set_s0))];
 const EXIT_GETSETS: GetSets = &[("code", get_s0, Some(set_s0))];
@@ -308,7 +309,18 @@ fn import_error_init(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     set_slot(vm, exc, 0, single(&args.pos[1..]));
     set_slot(vm, exc, 1, kw[0].unwrap_or(Value::NONE));
     set_slot(vm, exc, 2, kw[1].unwrap_or(Value::NONE));
+    set_slot(vm, exc, 3, kw[2].unwrap_or(Value::NONE));
     Ok(Value::NONE)
+}
+
+/// Fills an `ImportError`'s fields (`msg`, `name`, `path`, `name_from`) as the import system
+/// raises it.
+pub fn set_import_error_fields(vm: &Vm, exc: Value, fields: [Value; 4]) {
+    if kind_of(vm.layout_of(exc)) == Some(Kind::Import) {
+        for (i, v) in fields.into_iter().enumerate() {
+            set_slot(vm, exc, i, v);
+        }
+    }
 }
 
 fn import_error_str(vm: &mut Vm, exc: Value) -> PyResult<String> {
@@ -490,9 +502,8 @@ fn bytes_of(vm: &Vm, v: Value) -> Option<Vec<u8>> {
     if let Ok(b) = vm.m.get_value::<protopy_objects::BytesData>(v) {
         return Some(b.bytes.to_vec());
     }
-    vm.m.get_value::<protopy_objects::ByteArrayData>(v)
-        .ok()
-        .map(|b| b.0.lock().clone())
+    vm.opaque::<super::bytearray::ByteArray>(v)
+        .map(|b| b.data.lock().clone())
 }
 
 fn unicode_error_str(vm: &mut Vm, ty: Ty, exc: Value) -> PyResult<String> {
@@ -633,65 +644,4 @@ fn int_i64(n: &crate::numeric::Int) -> i64 {
     let b = n.to_bigint();
     b.to_i64()
         .unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX })
-}
-
-/// The exception for a front-end error in `source` compiled as `filename` (for `compile`,
-/// `exec` and `eval`): `SyntaxError` (or its subclass) with `(msg, (filename, lineno, offset,
-/// text, end_lineno, end_offset))`, columns 1-based in code points as CPython's.
-pub fn new_syntax_error(
-    vm: &mut Vm,
-    err: &protopy_compiler::SyntaxError,
-    filename: &str,
-    source: &str,
-) -> crate::thread::PyErr {
-    let ty = match err.kind {
-        protopy_compiler::error::ErrorKind::IndentationError => Ty::IndentationError,
-        protopy_compiler::error::ErrorKind::TabError => Ty::TabError,
-        protopy_compiler::error::ErrorKind::MemoryError => {
-            return vm.new_error_args(Ty::MemoryError, vec![]);
-        }
-        protopy_compiler::error::ErrorKind::SyntaxError => Ty::SyntaxError,
-    };
-    let mut lines = source.split_inclusive('\n');
-    let line = lines.nth((err.lineno as usize).wrapping_sub(1));
-    let offset = line.map_or(0, |text| err.char_offset(text));
-    let end_offset = line.map_or(0, |text| {
-        let end = protopy_compiler::SyntaxError {
-            col: err.end_col.min(text.len() as u32),
-            ..err.clone()
-        };
-        end.char_offset(text)
-    });
-    let made = (|| -> PyResult<Vec<Value>> {
-        let mark = vm.temps.len();
-        let mut items = Vec::new();
-        for v in [
-            vm.new_str(filename),
-            vm.new_i64(i64::from(err.lineno)),
-            vm.new_usize(offset),
-            // The parser's line always ends with a newline, even the source's last one.
-            match line {
-                Some(text) if text.ends_with('\n') => vm.new_str(text),
-                Some(text) => vm.new_str(&format!("{text}\n")),
-                None => Ok(Value::NONE),
-            },
-            vm.new_i64(i64::from(err.end_lineno)),
-            vm.new_usize(end_offset),
-        ] {
-            let v = v?;
-            vm.temps.push(v);
-            items.push(v);
-        }
-        let info = vm.new_tuple(items);
-        vm.temps.truncate(mark);
-        let info = info?;
-        vm.temps.push(info);
-        let msg = vm.new_str(&err.msg);
-        vm.temps.pop();
-        Ok(vec![msg?, info])
-    })();
-    match made {
-        Ok(args) => vm.new_error_args(ty, args),
-        Err(e) => e,
-    }
 }

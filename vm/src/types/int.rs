@@ -276,8 +276,8 @@ pub fn bytes_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     if let Ok(b) = vm.m.get_value::<BytesData>(v) {
         return Ok(b.bytes.to_vec());
     }
-    if let Ok(b) = vm.m.get_value::<protopy_objects::ByteArrayData>(v) {
-        return Ok(b.0.lock().clone());
+    if let Some(b) = vm.opaque::<super::bytearray::ByteArray>(v) {
+        return Ok(b.data.lock().clone());
     }
     if vm.str_data(v).is_some() {
         return Err(vm.type_error("cannot convert 'str' object to bytes"));

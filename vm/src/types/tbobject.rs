@@ -1,7 +1,8 @@
 //! Traceback objects (CPython's Python/traceback.c `PyTraceBack_Here` and `tb_getsetters`) and
 //! the frame objects their `tb_frame` gives (Objects/frameobject.c, read-only here: a frame as
-//! it was when the exception passed), with the `co_*` attributes of code objects these need
-//! (Objects/codeobject.c).
+//! it was when the exception passed, or a generator's frame).
+
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use protopy_objects::{AtomicValue, Trace, Tracer, Value};
 
@@ -40,7 +41,9 @@ pub struct FrameObj {
     /// kept them (the innermost frame of a `NameError` or `AttributeError`, for the
     /// traceback's suggestions: see [`frame_locals`]), else NULL.
     pub fast: Value,
-    pub lineno: u32,
+    /// The line it is at: fixed for a traceback's frame, updated for a generator's
+    /// (`gi_frame`) each time it is read.
+    pub lineno: AtomicU32,
 }
 
 impl Trace for FrameObj {
@@ -82,7 +85,7 @@ pub fn new_traceback(
             builtins,
             locals,
             fast,
-            lineno,
+            lineno: AtomicU32::new(lineno),
         },
     );
     vm.temps.pop();
@@ -96,6 +99,34 @@ pub fn new_traceback(
             lasti,
         },
     )
+}
+
+/// A frame object for a generator's frame (`gi_frame`), at line `lineno`.
+pub fn new_generator_frame(
+    vm: &mut Vm,
+    code: Value,
+    globals: Value,
+    builtins: Value,
+    lineno: u32,
+) -> PyResult<Value> {
+    vm.new_opaque(
+        Ty::Frame,
+        FrameObj {
+            code,
+            globals,
+            builtins,
+            locals: Value::NULL,
+            fast: Value::NULL,
+            lineno: AtomicU32::new(lineno),
+        },
+    )
+}
+
+/// Moves a frame object to line `lineno`.
+pub fn set_frame_line(vm: &Vm, frame: Value, lineno: u32) {
+    if let Some(f) = vm.opaque::<FrameObj>(frame) {
+        f.lineno.store(lineno, Ordering::Relaxed);
+    }
 }
 
 /// The locals of a frame object as a dict: a module or class body's mapping, or the bound fast
@@ -223,7 +254,7 @@ fn f_globals(vm: &mut Vm, f: Value) -> PyResult<Value> {
 }
 
 fn f_lineno(vm: &mut Vm, f: Value) -> PyResult<Value> {
-    let l = frame_data(vm, f, |d| d.lineno)?;
+    let l = frame_data(vm, f, |d| d.lineno.load(Ordering::Relaxed))?;
     if l == 0 {
         return Ok(Value::NONE);
     }
@@ -234,40 +265,4 @@ pub const FRAME_GETSETS: &[(&str, Getter, Option<Setter>)] = &[
     ("f_code", f_code, None),
     ("f_globals", f_globals, None),
     ("f_lineno", f_lineno, None),
-];
-
-/// Reads a text field of a code object.
-fn code_text(vm: &mut Vm, code: Value, field: fn(&Code) -> &str) -> PyResult<Value> {
-    let s = match vm.opaque::<Code>(code) {
-        Some(c) => field(c).to_string(),
-        None => return Err(vm.type_error("descriptor requires a 'code' object")),
-    };
-    vm.new_str(&s)
-}
-
-fn co_name(vm: &mut Vm, code: Value) -> PyResult<Value> {
-    code_text(vm, code, |c| &c.0.co.name)
-}
-
-fn co_qualname(vm: &mut Vm, code: Value) -> PyResult<Value> {
-    code_text(vm, code, |c| &c.0.co.qualname)
-}
-
-fn co_filename(vm: &mut Vm, code: Value) -> PyResult<Value> {
-    code_text(vm, code, |c| &c.0.co.filename)
-}
-
-fn co_firstlineno(vm: &mut Vm, code: Value) -> PyResult<Value> {
-    let line = match vm.opaque::<Code>(code) {
-        Some(c) => c.0.co.first_line,
-        None => return Err(vm.type_error("descriptor requires a 'code' object")),
-    };
-    vm.new_i64(i64::from(line))
-}
-
-pub const CODE_GETSETS: &[(&str, Getter, Option<Setter>)] = &[
-    ("co_name", co_name, None),
-    ("co_qualname", co_qualname, None),
-    ("co_filename", co_filename, None),
-    ("co_firstlineno", co_firstlineno, None),
 ];
