@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use protopy_objects::Value;
 
-use crate::eval::{self, frame::Frame, Exit};
 use crate::protocols;
 use crate::runtime::{Config, Runtime, StartError, Ty};
 use crate::thread::{PyErr, Vm};
@@ -76,8 +75,6 @@ fn run_code(
     code: protopy_compiler::bytecode::CodeObject,
     filename: &str,
 ) -> Result<(), PyErr> {
-    let code = types::function::new_code(vm, code)?;
-    vm.temps.push(code);
     let globals = vm.new_dict()?;
     vm.temps.push(globals);
     let builtins_module = crate::import::builtins_module(vm)?;
@@ -89,15 +86,23 @@ fn run_code(
         dict::set_str(vm, globals, k, v)?;
     }
     crate::import::init_main(vm, globals, filename)?;
-    let Some(data) = vm.opaque::<Code>(code).map(|c| c.0.clone()) else {
-        return Err(vm.new_error(Ty::SystemError, "bad code object"));
-    };
-    let builtins = vm.rt.builtins;
-    let frame = Frame::new(code, data, globals, builtins, globals);
-    let (_, r) = eval::run_frame(vm, frame);
+    let r = threads::run_in(vm, code, globals);
     vm.temps.clear();
-    match r? {
-        Exit::Return(_) | Exit::Yield(_) => Ok(()),
+    r.map(|_| ())
+}
+
+/// The source lines a traceback shows: `filename`'s from `source`, other files' read from disk.
+fn source_lines<'a>(source: &'a str, filename: &str) -> impl Fn(&str, u32) -> Option<String> + 'a {
+    let main_file = filename.to_string();
+    let lines: Vec<&str> = source.lines().collect();
+    move |f: &str, n: u32| -> Option<String> {
+        if n == 0 {
+            return None;
+        }
+        if f != main_file {
+            return crate::import::source_line(f, n);
+        }
+        lines.get(n as usize - 1).map(|l| format!("{l}\n"))
     }
 }
 
@@ -121,17 +126,7 @@ fn exit_for(vm: &mut Vm, e: PyErr, source: &str, filename: &str) -> Outcome {
         vm.temps.truncate(vm.temps.len() - 2);
         return outcome;
     }
-    let main_file = filename.to_string();
-    let lines: Vec<&str> = source.lines().collect();
-    let getline = move |f: &str, n: u32| -> Option<String> {
-        if n == 0 {
-            return None;
-        }
-        if f != main_file {
-            return crate::import::source_line(f, n);
-        }
-        lines.get(n as usize - 1).map(|l| format!("{l}\n"))
-    };
+    let getline = source_lines(source, filename);
     let interrupted = vm.err_is(&e, Ty::KeyboardInterrupt);
     let text = describe_with(vm, e, &getline);
     if interrupted {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use protopy_objects::Value;
 
-use super::{describe_with, Interpreter};
+use super::{describe_with, source_lines, Interpreter};
 use crate::eval::{self, frame::Frame, Exit};
 use crate::protocols;
 use crate::runtime::{Runtime, Ty};
@@ -52,14 +52,8 @@ impl Interpreter {
         let mark = vm.temps.len();
         let r = run_in(vm, code, globals);
         vm.temps.truncate(mark);
-        r.map(|_| ()).map_err(|e| {
-            let lines: Vec<&str> = source.lines().collect();
-            let file = filename.to_string();
-            let getline = move |f: &str, n: u32| -> Option<String> {
-                (f == file && n > 0).then(|| lines.get(n as usize - 1).map(|l| format!("{l}\n")))?
-            };
-            describe_with(vm, e, &getline)
-        })
+        r.map(|_| ())
+            .map_err(|e| describe_with(vm, e, &source_lines(source, filename)))
     }
 
     /// The `repr` of the value `globals[name]`, or None when it is not set.
@@ -81,7 +75,9 @@ impl Interpreter {
     }
 }
 
-fn run_in(
+/// Runs compiled module code with `globals` as its namespace (the code object stays in
+/// `vm.temps` for the caller to truncate); the value it returned.
+pub(super) fn run_in(
     vm: &mut Vm,
     code: protopy_compiler::bytecode::CodeObject,
     globals: Value,

@@ -62,8 +62,7 @@ impl Default for AttrCache {
 }
 
 fn slot(ty: u64, name: u64, kind: Kind) -> usize {
-    let h = (ty ^ name.rotate_left(21) ^ (kind as u64) << 60).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> 54) as usize & (SIZE - 1)
+    crate::types::lookup_cache::slot_of(ty, name, kind as u64, SIZE.trailing_zeros())
 }
 
 impl AttrCache {

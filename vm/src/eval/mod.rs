@@ -205,8 +205,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
             },
             Op::LOAD_ATTR => {
                 let obj = f.peek(1);
-                let name = f.code.names.get((arg >> 1) as usize).copied();
-                let name = name.unwrap_or(Value::NONE);
+                let name = ops::name_at(vm, arg >> 1);
                 if arg & 1 != 0 {
                     match attr_cache::load_method(vm, obj, name) {
                         Some(func) => {
@@ -232,8 +231,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
             }
             Op::STORE_ATTR => {
                 let (v, obj) = (f.peek(2), f.peek(1));
-                let name = f.code.names.get(arg as usize).copied();
-                let name = name.unwrap_or(Value::NONE);
+                let name = ops::name_at(vm, arg);
                 if attr_cache::store_value(vm, obj, name, v) {
                     vm.f().pop_n(2);
                     Ok(None)

@@ -50,16 +50,7 @@ fn list_new(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 
 /// `list.__init__(self, iterable=(), /)`: https://docs.python.org/3/library/stdtypes.html#list
 fn list_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if !args.kw.is_empty() {
-        return Err(vm.type_error("list() takes no keyword arguments"));
-    }
-    if args.pos.len() > 2 {
-        // The receiver is not counted.
-        return Err(vm.type_error(&format!(
-            "list expected at most 1 argument, got {}",
-            args.pos.len() - 1
-        )));
-    }
+    args.check_method(vm, "list", 0, 1)?;
     let items = match args.get(1) {
         Some(x) => protocols::iter::collect(vm, x)?,
         None => Vec::new(),

@@ -38,9 +38,16 @@ impl Default for LookupCache {
     }
 }
 
+/// The slot of (`ty`, `name`, `salt`) in a direct-mapped table of `1 << bits` entries (a
+/// multiplicative hash of the handle and name bits; also used by `eval::attr_cache`).
+#[inline]
+pub fn slot_of(ty: u64, name: u64, salt: u64, bits: u32) -> usize {
+    let h = (ty ^ name.rotate_left(17) ^ salt << 60).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - bits)) as usize
+}
+
 fn slot(ty: u64, name: u64) -> usize {
-    let h = (ty ^ name.rotate_left(17)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> 52) as usize & (SIZE - 1)
+    slot_of(ty, name, 0, SIZE.trailing_zeros())
 }
 
 impl LookupCache {
