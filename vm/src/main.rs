@@ -262,7 +262,14 @@ fn execute(
 fn raise_sigint() {
     #[cfg(unix)]
     {
-        let _ = nix::sys::signal::raise(nix::sys::signal::Signal::SIGINT);
+        use nix::sys::signal::{raise, signal, SigHandler, Signal};
+        // The default action first, as CPython's `exit_sigint` does: a process started with
+        // SIGINT ignored (a shell's background job) still dies by the signal.
+        // SAFETY: installing `SIG_DFL` runs no handler code of ours; nothing else in the
+        // process relies on SIGINT's disposition at exit.
+        #[allow(unsafe_code)]
+        let _ = unsafe { signal(Signal::SIGINT, SigHandler::SigDfl) };
+        let _ = raise(Signal::SIGINT);
     }
 }
 
