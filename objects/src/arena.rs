@@ -337,6 +337,28 @@ impl Directory {
         Ok(unsafe { slot_ref::<T>(chunk, slot) })
     }
 
+    /// [`Directory::component`] and the entity's type index, from one read of its record.
+    #[inline]
+    pub(crate) fn component_and_type<'a, T: Component>(
+        &'a self,
+        h: Handle,
+        _running: &'a Running,
+    ) -> Result<(&'a T, u32), AccessError> {
+        let (chunk, slot) = self.live(h)?;
+        let kind = chunk.header().kind;
+        if kind != T::KIND {
+            return Err(AccessError::WrongKind {
+                handle: h,
+                expected: T::KIND,
+                found: kind,
+            });
+        }
+        let ty = chunk.record(slot).ty.load(Ordering::Acquire);
+        // SAFETY: as in `component`: the chunk holds kind `T::KIND`, so it is a `Chunk<T>`; the
+        // slot is live (checked above), and cannot be dropped while `Running` is borrowed.
+        Ok((unsafe { slot_ref::<T>(chunk, slot) }, ty))
+    }
+
     /// The kind of a live entity.
     pub(crate) fn kind(&self, h: Handle) -> Result<Kind, AccessError> {
         self.live(h).map(|(c, _)| c.header().kind)

@@ -106,6 +106,19 @@ impl Mutator {
         }
     }
 
+    /// The component of a live entity of exactly kind `T` (no subclass fallback) and the index
+    /// of its Python type (the `index` of its type's handle; `u32::MAX` for none), from one
+    /// read of the entity's record: for caches keyed by type, which are invalidated whenever a
+    /// type is created, so an index cannot name two types over a cache entry's life.
+    #[inline]
+    pub fn get_exact_and_type_index<T: Component>(
+        &self,
+        v: Value,
+    ) -> Result<(&T, u32), AccessError> {
+        let h = v.as_handle().ok_or(AccessError::NotAnEntity(v))?;
+        self.heap.dir.component_and_type::<T>(h, &self.running)
+    }
+
     /// [`Mutator::get`] for a `Value` (`Err(NotAnEntity)` for immediates).
     #[inline]
     pub fn get_value<T: Component>(&self, v: Value) -> Result<&T, AccessError> {
@@ -130,6 +143,7 @@ impl Mutator {
     }
 
     /// A live entity's Python type (`None` if it has none).
+    #[inline]
     pub fn type_of(&self, h: Handle) -> Result<Option<Handle>, AccessError> {
         let index = self.heap.dir.type_index(h)?;
         Ok(self.heap.dir.handle_at(index))

@@ -90,7 +90,7 @@ pub enum Lookup {
 }
 
 /// An insertion-ordered hash table of `Value` keys (and values).
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct Table {
     entries: Vec<Entry>,
     /// `EMPTY`, `DUMMY`, or an entry index plus one. Its length is zero or a power of two.
@@ -99,6 +99,9 @@ pub struct Table {
     used: usize,
     /// Whether changes bump [`WATCHED_EPOCH`] (a type's namespace, which lookup caches read).
     watched: bool,
+    /// Whether changes bump [`GLOBALS_EPOCH`] (a module's globals or builtins, which the
+    /// `LOAD_GLOBAL` cache reads).
+    watched_globals: bool,
 }
 
 /// Bumped by every change to a watched table, and by anything else that invalidates cached type
@@ -114,6 +117,18 @@ pub fn watched_epoch() -> u64 {
 /// Invalidates every cache filled at an earlier epoch.
 pub fn bump_watched_epoch() {
     WATCHED_EPOCH.fetch_add(1, Ordering::AcqRel);
+}
+
+/// Bumped by every change to a table watched as globals (see [`Table::watch_globals`]), and
+/// when such a table is dropped (so a handle reused for another dict cannot hit a cache).
+/// Separate from [`WATCHED_EPOCH`]: module-level code stores globals all the time, which must
+/// not cost the type caches anything.
+static GLOBALS_EPOCH: AtomicU64 = AtomicU64::new(0);
+
+/// The current epoch of tables watched as globals. Read it before a lookup whose result is
+/// cached.
+pub fn globals_epoch() -> u64 {
+    GLOBALS_EPOCH.load(Ordering::Acquire)
 }
 
 /// The index slots a hash visits, in order (CPython's `i = i*5 + perturb + 1`, which reaches
@@ -170,9 +185,22 @@ impl Table {
         self.watched = true;
     }
 
+    /// Makes every later change of this table (and its drop) bump the globals epoch.
+    pub fn watch_globals(&mut self) {
+        self.watched_globals = true;
+    }
+
+    /// Whether [`Table::watch_globals`] was called.
+    pub fn is_watched_globals(&self) -> bool {
+        self.watched_globals
+    }
+
     fn changed(&self) {
         if self.watched {
             bump_watched_epoch();
+        }
+        if self.watched_globals {
+            GLOBALS_EPOCH.fetch_add(1, Ordering::AcqRel);
         }
     }
 
@@ -386,9 +414,10 @@ impl Table {
     }
 
     pub fn clear(&mut self) {
-        let watched = self.watched;
+        let (watched, globals) = (self.watched, self.watched_globals);
         *self = Table::new();
         self.watched = watched;
+        self.watched_globals = globals;
         self.changed();
     }
 
@@ -425,6 +454,29 @@ fn index_size_for(n: usize) -> usize {
         size *= 2;
     }
     size
+}
+
+impl Clone for Table {
+    /// A copy with the same entries, watched by nobody (a copy of a class namespace or of
+    /// module globals is a plain dict).
+    fn clone(&self) -> Table {
+        Table {
+            entries: self.entries.clone(),
+            indices: self.indices.clone(),
+            used: self.used,
+            watched: false,
+            watched_globals: false,
+        }
+    }
+}
+
+impl Drop for Table {
+    /// A dropped globals table moves the globals epoch: its dict's handle may be reused.
+    fn drop(&mut self) {
+        if self.watched_globals {
+            GLOBALS_EPOCH.fetch_add(1, Ordering::AcqRel);
+        }
+    }
 }
 
 impl Trace for Table {

@@ -25,6 +25,9 @@ enum Kind {
     Method,
     /// `obj.name = v` stores into the instance dict (no data descriptor, no `__setattr__`).
     Store,
+    /// `obj.name` is a `property` on the class whose getter is a plain Python function of one
+    /// parameter (CPython's `LOAD_ATTR_PROPERTY`).
+    Property,
 }
 
 #[derive(Clone, Copy)]
@@ -35,7 +38,7 @@ struct Entry {
     kind: Kind,
     /// Position of the name in the instance dict's table (Value, Store).
     hint: u32,
-    /// The function (Method).
+    /// The function (Method) or the getter (Property).
     func: Value,
 }
 
@@ -77,14 +80,15 @@ impl AttrCache {
     }
 }
 
-/// The instance's class and `__dict__` (NULL when it has none), for instances of classes.
+/// The instance's `__dict__` (NULL when it has none) and its class's index, from one read of
+/// the instance, for instances of classes. Entries are keyed by the class's index rather than
+/// its full handle: a new class moves the watched epoch, so an index reused by a new class
+/// cannot hit an entry made for the old one.
 #[inline]
-fn instance(vm: &Vm, obj: Value) -> Option<(protopy_objects::Handle, Value)> {
-    let i = vm.m.get_value::<InstanceData>(obj).ok()?;
-    let dict = i.dict.load();
-    Some((vm.type_of(obj), dict))
+fn instance(vm: &Vm, obj: Value) -> Option<(Value, u64)> {
+    let (i, ty) = vm.m.get_exact_and_type_index::<InstanceData>(obj).ok()?;
+    Some((i.dict.load(), u64::from(ty)))
 }
-
 /// Whether the class looks attributes up the generic way (no `__getattribute__` written in
 /// Python, the rule of `protocols::attr::getattr`), and
 /// so does not need the hooks the generic path runs.
@@ -105,9 +109,9 @@ fn is_plain_function(vm: &Vm, f: Value) -> bool {
 
 /// `obj.name` from the cache, or after making an entry; None: use the generic path.
 pub fn load_value(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
-    let (ty, dict) = instance(vm, obj)?;
+    let (dict, t) = instance(vm, obj)?;
     let epoch = protopy_objects::table::watched_epoch();
-    let (t, n) = (ty.to_bits(), name.to_bits());
+    let n = name.to_bits();
     if let Some(e) = vm.attr_cache.get(t, n, Kind::Value, epoch) {
         let v = vm
             .dict_data(dict)
@@ -117,6 +121,7 @@ pub fn load_value(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
         }
     }
     // Miss: cache only an instance value the class does not define at all.
+    let ty = vm.type_of(obj);
     if dict.is_null() || !generic_getattribute(vm, ty) || typeobj::lookup(vm, ty, name).is_some() {
         return None;
     }
@@ -140,12 +145,13 @@ pub fn load_value(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
 /// The unbound function for `obj.name(...)` when `name` is a plain function of the class not
 /// shadowed by the instance; None: use the generic path.
 pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
-    let (ty, dict) = instance(vm, obj)?;
+    let (dict, t) = instance(vm, obj)?;
     let epoch = protopy_objects::table::watched_epoch();
-    let (t, n) = (ty.to_bits(), name.to_bits());
+    let n = name.to_bits();
     let func = match vm.attr_cache.get(t, n, Kind::Method, epoch) {
         Some(e) => e.func,
         None => {
+            let ty = vm.type_of(obj);
             if !generic_getattribute(vm, ty) {
                 return None;
             }
@@ -181,14 +187,14 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
 /// `obj.name = value` into the instance dict from the cache, or after making an entry; false:
 /// use the generic path.
 pub fn store_value(vm: &mut Vm, obj: Value, name: Value, value: Value) -> bool {
-    let Some((ty, dict)) = instance(vm, obj) else {
+    let Some((dict, t)) = instance(vm, obj) else {
         return false;
     };
     if dict.is_null() {
         return false;
     }
     let epoch = protopy_objects::table::watched_epoch();
-    let (t, n) = (ty.to_bits(), name.to_bits());
+    let n = name.to_bits();
     if let Some(e) = vm.attr_cache.get(t, n, Kind::Store, epoch) {
         let stored = vm
             .dict_data(dict)
@@ -199,6 +205,7 @@ pub fn store_value(vm: &mut Vm, obj: Value, name: Value, value: Value) -> bool {
     }
     // Miss: cache only when the class has no `__setattr__` of its own and no attribute of
     // that name (so no data descriptor), and the instance already has the name.
+    let ty = vm.type_of(obj);
     let own_setattr = !matches!(
         crate::protocols::attr::python_override(vm, ty, "__setattr__"),
         Ok(None)
@@ -223,4 +230,46 @@ pub fn store_value(vm: &mut Vm, obj: Value, name: Value, value: Value) -> bool {
         func: Value::NULL,
     });
     true
+}
+
+/// The getter of `obj.name` when `name` is a `property` of the instance's class whose getter
+/// is a plain Python function of one parameter; None: use the generic path. A property is a
+/// data descriptor, so the instance dict cannot shadow it.
+pub fn property_getter(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
+    let (_, t) = instance(vm, obj)?;
+    let epoch = protopy_objects::table::watched_epoch();
+    let n = name.to_bits();
+    if let Some(e) = vm.attr_cache.get(t, n, Kind::Property, epoch) {
+        return Some(e.func);
+    }
+    let ty = vm.type_of(obj);
+    // A getter's AttributeError goes to `__getattr__` when the class has one: generic path.
+    let has_getattr = !matches!(
+        crate::protocols::attr::python_override(vm, ty, "__getattr__"),
+        Ok(None)
+    );
+    if has_getattr || !generic_getattribute(vm, ty) {
+        return None;
+    }
+    let desc = typeobj::lookup(vm, ty, name)?;
+    let property = vm.ty(crate::runtime::Ty::Property);
+    if vm.type_of(desc) != property {
+        return None;
+    }
+    let getter = vm
+        .opaque::<crate::types::descr::Property>(desc)?
+        .fget
+        .load();
+    if !super::fast_call::takes_exactly(vm, getter, 1) {
+        return None;
+    }
+    vm.attr_cache.put(Entry {
+        ty: t,
+        name: n,
+        epoch,
+        kind: Kind::Property,
+        hint: 0,
+        func: getter,
+    });
+    Some(getter)
 }

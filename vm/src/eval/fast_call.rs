@@ -15,6 +15,29 @@ use crate::types::function::Function;
 const PLAIN: u32 =
     flags::OPTIMIZED | flags::NEWLOCALS | flags::NESTED | flags::HAS_DOCSTRING | flags::METHOD;
 
+/// Whether `func` is a plain Python function that [`call_exact`] can run with `n` arguments.
+pub fn takes_exactly(vm: &Vm, func: Value, n: usize) -> bool {
+    vm.opaque::<Function>(func).is_some_and(|f| {
+        let co = &f.data.co;
+        co.argcount as usize == n && co.kwonlyargcount == 0 && co.flags & !PLAIN == 0
+    })
+}
+
+/// Runs the plain Python function `func` (see [`takes_exactly`]) on `args`.
+pub fn call_exact(vm: &mut Vm, func: Value, args: &[Value]) -> crate::thread::PyResult<Value> {
+    let Some(f) = vm.opaque::<Function>(func) else {
+        return Err(vm.type_error("not a function"));
+    };
+    let mut frame = Frame::new(f.code, f.data.clone(), f.globals, f.builtins, Value::NULL);
+    frame.func = func;
+    let n = args.len().min(frame.fast.len());
+    frame.fast[..n].copy_from_slice(&args[..n]);
+    let (_, r) = super::run_frame(vm, frame);
+    match r? {
+        Exit::Return(v) | Exit::Yield(v) => Ok(v),
+    }
+}
+
 /// `CALL n` (without keywords): `callable, self_or_null, args...` on the stack.
 pub fn call(vm: &mut Vm, n: usize) -> Option<Step> {
     let f = vm.f();

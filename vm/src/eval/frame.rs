@@ -9,17 +9,26 @@ use crate::types::function::CodeData;
 
 /// Buffers of finished frames kept for the next frames of this thread: a call then allocates
 /// nothing for its locals and stack (CPython allocates frames in per-thread chunks likewise).
-const POOL_KEEP: usize = 64;
+/// Two buffers per frame at the default recursion limit: recursion a thousand deep, repeated,
+/// then allocates nothing (at most 2,048 x 256 values, 4 MiB, stay kept).
+const POOL_KEEP: usize = 2048;
 /// Larger buffers are freed rather than kept.
 const POOL_MAX_CAPACITY: usize = 256;
+/// The least capacity a new buffer gets: the pool serves both locals and stacks, so a buffer
+/// that held one frame's two locals must not need growing to be the next frame's stack.
+const POOL_MIN_CAPACITY: usize = 32;
 
 thread_local! {
     static POOL: std::cell::RefCell<Vec<Vec<Value>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// An empty buffer, from the pool when it has one.
-fn pooled_vec() -> Vec<Value> {
-    POOL.with(|p| p.borrow_mut().pop()).unwrap_or_default()
+/// An empty buffer with room for `n` values, from the pool when it has one.
+fn pooled_vec(n: usize) -> Vec<Value> {
+    let mut v = POOL
+        .with(|p| p.borrow_mut().pop())
+        .unwrap_or_else(|| Vec::with_capacity(n.max(POOL_MIN_CAPACITY)));
+    v.reserve(n);
+    v
 }
 
 fn return_to_pool(mut v: Vec<Value>) {
@@ -72,10 +81,9 @@ impl Frame {
     ) -> Frame {
         let n = code.co.nlocalsplus();
         let depth = code.co.max_stack_depth as usize;
-        let mut fast = pooled_vec();
+        let mut fast = pooled_vec(n);
         fast.resize(n, Value::NULL);
-        let mut stack = pooled_vec();
-        stack.reserve(depth + 2);
+        let stack = pooled_vec(depth + 2);
         Frame {
             code_obj,
             code,

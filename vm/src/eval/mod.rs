@@ -7,6 +7,7 @@ pub mod fast;
 pub mod fast_call;
 pub mod frame;
 pub mod generator;
+pub mod global_cache;
 
 use protopy_compiler::bytecode::Opcode as Op;
 use protopy_objects::Value;
@@ -225,7 +226,16 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                             }
                             Ok(None)
                         }
-                        None => ops::dispatch(vm, instr.op, arg),
+                        None => match attr_cache::property_getter(vm, obj, name) {
+                            // The frame keeps `obj` on its stack while the getter runs.
+                            Some(getter) => fast_call::call_exact(vm, getter, &[obj]).map(|v| {
+                                if let Some(top) = vm.f().stack.last_mut() {
+                                    *top = v;
+                                }
+                                None
+                            }),
+                            None => ops::dispatch(vm, instr.op, arg),
+                        },
                     }
                 }
             }

@@ -106,7 +106,10 @@ pub fn delete_name(vm: &mut Vm, arg: u32) -> Step {
 
 pub fn load_global(vm: &mut Vm, arg: u32) -> Step {
     let name = name_at(vm, arg >> 1);
-    let v = global_or_builtin(vm, name)?;
+    let v = match crate::eval::global_cache::lookup(vm, name)? {
+        Some(v) => v,
+        None => return Err(name_error(vm, name)),
+    };
     let f = vm.f();
     f.push(v);
     if arg & 1 != 0 {
