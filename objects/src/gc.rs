@@ -90,6 +90,11 @@ fn collect(heap: &Heap, mut g: MutexGuard<'_, SyncState>) -> CollectStats {
     while g.running > 0 {
         heap.cv.wait(&mut g);
     }
+    if g.threads.len() > 1 && !g.multi_threaded {
+        // Every other thread is parked and holds no object lock (`lock.rs`).
+        crate::lock::share();
+        g.multi_threaded = true;
+    }
     let threads = g.threads.clone();
     let stop_time = started.elapsed();
     let mut stats = MutexGuard::unlocked(&mut g, || collect_stopped(heap, &threads));

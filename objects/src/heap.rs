@@ -92,6 +92,9 @@ pub(crate) struct SyncState {
     /// Collections finished.
     pub(crate) epoch: u64,
     pub(crate) threads: Vec<Arc<ThreadShared>>,
+    /// Whether this heap has had two threads attached, so object locks must be real
+    /// (`lock.rs`): set by the collection that a second thread's attach forces.
+    pub(crate) multi_threaded: bool,
 }
 
 /// The object store. See the crate docs for the protocol.
@@ -173,15 +176,22 @@ impl Heap {
             scopes: Mutex::new(Vec::new()),
         });
         let region = self.regions.lock().take();
-        {
+        let first_second_thread = {
             let mut g = self.sync.lock();
             while g.stopping {
                 self.cv.wait(&mut g);
             }
             g.running += 1;
             g.threads.push(shared.clone());
+            g.threads.len() > 1 && !g.multi_threaded
+        };
+        let mutator = Mutator::new(self.clone(), shared, region);
+        if first_second_thread {
+            // Object locks have been elided so far (`lock.rs`): stop the world once, so that
+            // the other thread is parked, holding no object lock, when they become real.
+            crate::gc::stop_or_park(self, true);
         }
-        Ok(Mutator::new(self.clone(), shared, region))
+        Ok(mutator)
     }
 
     /// Called by a dropped `Mutator` (on its own thread, running).

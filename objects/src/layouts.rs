@@ -1,6 +1,6 @@
 //! The core type layouts: the component each kind of entity stores (besides `str`, in `str.rs`).
-//! Immutable kinds are plain data written before their handle is published; mutable kinds hold a
-//! `parking_lot::Mutex` or atomic slots. Mirrors the object structs of CPython's Objects/
+//! Immutable kinds are plain data written before their handle is published; mutable kinds hold an
+//! [`crate::ObjectMutex`] or atomic slots. Mirrors the object structs of CPython's Objects/
 //! (bytesobject.c, bytearrayobject.c, longobject.c, tupleobject.c, listobject.c, dictobject.c,
 //! setobject.c, typeobject.c, cellobject.c).
 
@@ -8,8 +8,8 @@ use std::any::Any;
 use std::fmt;
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
+use crate::lock::{ObjectMutex as Mutex, ObjectMutexGuard as MutexGuard};
 use num_bigint::BigInt;
-use parking_lot::{Mutex, MutexGuard};
 
 use crate::set_table::SetTable;
 use crate::str::HashCache;

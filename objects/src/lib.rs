@@ -19,6 +19,7 @@ mod error;
 mod gc;
 mod heap;
 mod layouts;
+pub mod lock;
 mod mutator;
 mod region;
 pub mod set_table;
@@ -33,6 +34,7 @@ pub use layouts::{
     ByteArrayData, BytesData, CellData, DictData, FrozenSetData, InstanceData, IntData, ListData,
     Opaque, OpaqueData, SetData, TupleData, TypeData,
 };
+pub use lock::{ObjectMutex, ObjectMutexGuard};
 pub use mutator::{Mutator, ProviderId, RootScope};
 pub use set_table::{PairAnswers, Pending, SetEntry, SetTable};
 pub use str::{HashCache, StrData};

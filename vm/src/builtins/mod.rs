@@ -158,7 +158,7 @@ fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let it = crate::types::iter::CallIter {
             func: args.pos[0],
             sentinel,
-            done: parking_lot::Mutex::new(false),
+            done: protopy_objects::ObjectMutex::new(false),
         };
         return vm.new_opaque(crate::runtime::Ty::CallableIterator, it);
     }

@@ -3,7 +3,7 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use parking_lot::Mutex;
+use protopy_objects::ObjectMutex as Mutex;
 use protopy_objects::{AtomicValue, Trace, Tracer, Value};
 
 use super::frame::Frame;

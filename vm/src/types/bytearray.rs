@@ -5,7 +5,7 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use parking_lot::Mutex;
+use protopy_objects::ObjectMutex as Mutex;
 use protopy_objects::{Trace, Tracer, Value};
 
 use super::bytes::{buffer_bytes, byte_of, contents_from};

@@ -2,7 +2,7 @@
 //! their `args`, traceback, `__context__`, `__cause__` and the fields of their subclass
 //! (see `exc_kinds.rs`).
 
-use parking_lot::Mutex;
+use protopy_objects::ObjectMutex as Mutex;
 use protopy_objects::{Handle, Trace, Tracer, Value};
 
 use super::{Args, Getter, NativeMethod, Setter};

@@ -1,7 +1,7 @@
 //! Iterator objects and dict views (CPython's Objects/iterobject.c and the view types of
 //! Objects/dictobject.c).
 
-use parking_lot::Mutex;
+use protopy_objects::ObjectMutex as Mutex;
 use protopy_objects::{Trace, Tracer, Value};
 
 use super::NativeMethod;

@@ -1,7 +1,7 @@
 //! The lazy builtin iterators `enumerate`, `zip`, `map`, `filter` and `reversed` (CPython's
 //! Objects/enumobject.c and Python/bltinmodule.c `zip`/`map`/`filter`).
 
-use parking_lot::Mutex;
+use protopy_objects::ObjectMutex as Mutex;
 use protopy_objects::{Trace, Tracer, Value};
 
 use super::{sm, Args, NativeMethod};

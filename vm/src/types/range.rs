@@ -4,7 +4,7 @@
 
 use num_bigint::BigInt;
 use num_traits::{One, Signed, ToPrimitive, Zero};
-use parking_lot::Mutex;
+use protopy_objects::ObjectMutex as Mutex;
 use protopy_objects::{Trace, Tracer, Value};
 
 use super::{sm, Args, Getter, NativeMethod, Setter};

@@ -4,7 +4,7 @@
 
 use std::ops::Deref;
 
-use parking_lot::MutexGuard;
+use protopy_objects::ObjectMutexGuard as MutexGuard;
 use protopy_objects::{
     FrozenSetData, Handle, KeyEq, PairAnswers, Pending, SetData, SetTable, Undecided, Value,
 };

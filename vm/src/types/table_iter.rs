@@ -2,7 +2,7 @@
 //! Objects/dictobject.c and `setiterobject` of Objects/setobject.c): they walk the table by
 //! position, taking the lock only for each step, and fail once the size changed.
 
-use parking_lot::Mutex;
+use protopy_objects::ObjectMutex as Mutex;
 use protopy_objects::{FrozenSetData, SetData, Trace, Tracer, Value};
 
 use crate::runtime::Ty;
