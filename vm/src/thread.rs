@@ -43,6 +43,8 @@ pub struct Vm {
     pub lookup_cache: crate::types::lookup_cache::LookupCache,
     /// Cached attribute loads and stores on instances (`eval::attr_cache`).
     pub attr_cache: crate::eval::attr_cache::AttrCache,
+    /// Buffers of finished frames, for the next calls (`eval::frame::FramePool`).
+    pub frame_pool: crate::eval::frame::FramePool,
     /// Cached global and builtin names (`eval::global_cache`).
     pub global_cache: crate::eval::global_cache::GlobalCache,
     /// This thread's copy of the interned strings it has asked for: no lock, fast hash.
@@ -65,6 +67,7 @@ impl Vm {
             lookup_cache: Default::default(),
             attr_cache: Default::default(),
             global_cache: Default::default(),
+            frame_pool: Default::default(),
             intern_cache: Default::default(),
         }
     }

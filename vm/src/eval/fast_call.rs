@@ -28,11 +28,14 @@ pub fn call_exact(vm: &mut Vm, func: Value, args: &[Value]) -> crate::thread::Py
     let Some(f) = vm.opaque::<Function>(func) else {
         return Err(vm.type_error("not a function"));
     };
-    let mut frame = Frame::new(f.code, f.data.clone(), f.globals, f.builtins, Value::NULL);
+    let (code, data, globals, builtins) = (f.code, f.data.clone(), f.globals, f.builtins);
+    let pool = &mut vm.frame_pool;
+    let mut frame = Frame::pooled(pool, code, data, globals, builtins, Value::NULL);
     frame.func = func;
     let n = args.len().min(frame.fast.len());
     frame.fast[..n].copy_from_slice(&args[..n]);
-    let (_, r) = super::run_frame(vm, frame);
+    let (frame, r) = super::run_frame(vm, frame);
+    vm.frame_pool.recycle(frame);
     match r? {
         Exit::Return(v) | Exit::Yield(v) => Ok(v),
     }
@@ -50,19 +53,17 @@ pub fn call(vm: &mut Vm, n: usize) -> Option<Step> {
     if co.argcount as usize != nargs || co.kwonlyargcount != 0 || co.flags & !PLAIN != 0 {
         return None;
     }
-    let mut frame = Frame::new(
-        func.code,
-        func.data.clone(),
-        func.globals,
-        func.builtins,
-        Value::NULL,
-    );
+    let (code, data, globals, builtins) =
+        (func.code, func.data.clone(), func.globals, func.builtins);
+    let pool = &mut vm.frame_pool;
+    let mut frame = Frame::pooled(pool, code, data, globals, builtins, Value::NULL);
     frame.func = callable;
     let f = vm.f();
     frame.fast[..nargs].copy_from_slice(&f.stack[first..]);
     // The new frame now holds (and roots) the callable and the arguments.
     f.stack.truncate(base);
-    let (_, r) = super::run_frame(vm, frame);
+    let (frame, r) = super::run_frame(vm, frame);
+    vm.frame_pool.recycle(frame);
     Some(match r {
         Ok(Exit::Return(v) | Exit::Yield(v)) => {
             vm.f().push(v);

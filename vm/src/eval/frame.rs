@@ -7,10 +7,15 @@ use protopy_objects::{Tracer, Value};
 
 use crate::types::function::CodeData;
 
-/// Buffers of finished frames kept for the next frames of this thread: a call then allocates
-/// nothing for its locals and stack (CPython allocates frames in per-thread chunks likewise).
-/// Two buffers per frame at the default recursion limit: recursion a thousand deep, repeated,
-/// then allocates nothing (at most 2,048 x 256 values, 4 MiB, stay kept).
+/// Buffers of finished frames kept for the next frames of a thread (`Vm::frame_pool`): a call
+/// then allocates nothing for its locals and stack (CPython allocates frames in per-thread
+/// chunks likewise). Up to two buffers per frame at the default recursion limit are kept, so
+/// recursion a thousand deep, repeated, allocates nothing (at most 2,048 x 256 values, 4 MiB).
+#[derive(Default)]
+pub struct FramePool {
+    buffers: Vec<Vec<Value>>,
+}
+
 const POOL_KEEP: usize = 2048;
 /// Larger buffers are freed rather than kept.
 const POOL_MAX_CAPACITY: usize = 256;
@@ -18,36 +23,33 @@ const POOL_MAX_CAPACITY: usize = 256;
 /// that held one frame's two locals must not need growing to be the next frame's stack.
 const POOL_MIN_CAPACITY: usize = 32;
 
-thread_local! {
-    static POOL: std::cell::RefCell<Vec<Vec<Value>>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// An empty buffer with room for `n` values, from the pool when it has one.
-fn pooled_vec(n: usize) -> Vec<Value> {
-    let mut v = POOL
-        .with(|p| p.borrow_mut().pop())
-        .unwrap_or_else(|| Vec::with_capacity(n.max(POOL_MIN_CAPACITY)));
-    v.reserve(n);
-    v
-}
-
-fn return_to_pool(mut v: Vec<Value>) {
-    if v.capacity() == 0 || v.capacity() > POOL_MAX_CAPACITY {
-        return;
+impl FramePool {
+    /// An empty buffer with room for `n` values.
+    #[inline]
+    fn take(&mut self, n: usize) -> Vec<Value> {
+        let mut v = self
+            .buffers
+            .pop()
+            .unwrap_or_else(|| Vec::with_capacity(n.max(POOL_MIN_CAPACITY)));
+        v.reserve(n);
+        v
     }
-    v.clear();
-    POOL.with(|p| {
-        let mut p = p.borrow_mut();
-        if p.len() < POOL_KEEP {
-            p.push(v);
-        }
-    });
-}
 
-impl Drop for Frame {
-    fn drop(&mut self) {
-        return_to_pool(std::mem::take(&mut self.fast));
-        return_to_pool(std::mem::take(&mut self.stack));
+    #[inline]
+    fn give(&mut self, mut v: Vec<Value>) {
+        if v.capacity() == 0 || v.capacity() > POOL_MAX_CAPACITY || self.buffers.len() >= POOL_KEEP
+        {
+            return;
+        }
+        v.clear();
+        self.buffers.push(v);
+    }
+
+    /// Takes back a finished frame's buffers.
+    #[inline]
+    pub fn recycle(&mut self, mut frame: Frame) {
+        self.give(std::mem::take(&mut frame.fast));
+        self.give(std::mem::take(&mut frame.stack));
     }
 }
 
@@ -72,7 +74,28 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// A frame with buffers of its own (see [`Frame::pooled`]).
     pub fn new(
+        code_obj: Value,
+        code: Arc<CodeData>,
+        globals: Value,
+        builtins: Value,
+        locals: Value,
+    ) -> Frame {
+        Frame::pooled(
+            &mut FramePool::default(),
+            code_obj,
+            code,
+            globals,
+            builtins,
+            locals,
+        )
+    }
+
+    /// A frame whose buffers come from `pool` (give them back with [`FramePool::recycle`]).
+    #[inline]
+    pub fn pooled(
+        pool: &mut FramePool,
         code_obj: Value,
         code: Arc<CodeData>,
         globals: Value,
@@ -81,9 +104,9 @@ impl Frame {
     ) -> Frame {
         let n = code.co.nlocalsplus();
         let depth = code.co.max_stack_depth as usize;
-        let mut fast = pooled_vec(n);
+        let mut fast = pool.take(n);
         fast.resize(n, Value::NULL);
-        let stack = pooled_vec(depth + 2);
+        let stack = pool.take(depth + 2);
         Frame {
             code_obj,
             code,

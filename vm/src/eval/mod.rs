@@ -55,14 +55,22 @@ pub fn resume_frame(vm: &mut Vm, frame: Frame, throw: Option<PyErr>) -> (Frame, 
     vm.depth += 1;
     vm.frames.push(frame);
     vm.safepoint();
-    let r = stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || match throw {
+    let run = |vm: &mut Vm| match throw {
         Some(e) => {
             // A thrown exception is not raised anew: it gets no `__context__` (`_gen_throw`).
             crate::types::exceptions::set_propagating(vm, e.exc, true);
             unwind(vm, e).and_then(|()| execute(vm))
         }
         None => execute(vm),
-    });
+    };
+    // The stack is checked every 8 levels: a level takes a few KiB at most (the dispatch
+    // loop's frame is under 1 KiB; native calls in between add a few), far within the 256 KiB
+    // that must be left when a check passes.
+    let r = if vm.depth % 8 == 0 {
+        stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || run(vm))
+    } else {
+        run(vm)
+    };
     vm.depth -= 1;
     if let Err(e) = &r {
         crate::types::exceptions::set_propagating(vm, e.exc, true);

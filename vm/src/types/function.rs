@@ -290,13 +290,15 @@ pub fn bind_frame(vm: &mut Vm, func: Value, args: Args) -> PyResult<Frame> {
     // The common call: exactly the positional parameters, nothing else to bind. (One clone of
     // the code's `Arc` per call: its atomic increment was most of a call's binding cost.)
     if args.kw.is_empty() && !varargs && !varkw && kwonly == 0 && args.pos.len() == argc {
-        let mut frame = Frame::new(code, data, globals, builtins, Value::NULL);
+        let pool = &mut vm.frame_pool;
+        let mut frame = Frame::pooled(pool, code, data, globals, builtins, Value::NULL);
         frame.func = func;
         frame.fast[..argc].copy_from_slice(&args.pos);
         return Ok(frame);
     }
+    let pool = &mut vm.frame_pool;
+    let mut frame = Frame::pooled(pool, code, data.clone(), globals, builtins, Value::NULL);
     let co = &data.co;
-    let mut frame = Frame::new(code, data.clone(), globals, builtins, Value::NULL);
     frame.func = func;
     let qn = vm.rust_str(qualname).unwrap_or_else(|| co.qualname.clone());
     let npos = args.pos.len();
