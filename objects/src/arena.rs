@@ -359,6 +359,16 @@ impl Directory {
         Ok((unsafe { slot_ref::<T>(chunk, slot) }, ty))
     }
 
+    /// The kind and type index of a live entity.
+    #[inline]
+    pub(crate) fn kind_and_type_index(&self, h: Handle) -> Result<(Kind, u32), AccessError> {
+        let (chunk, slot) = self.live(h)?;
+        Ok((
+            chunk.header().kind,
+            chunk.record(slot).ty.load(Ordering::Acquire),
+        ))
+    }
+
     /// The kind of a live entity.
     pub(crate) fn kind(&self, h: Handle) -> Result<Kind, AccessError> {
         self.live(h).map(|(c, _)| c.header().kind)

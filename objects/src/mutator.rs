@@ -119,6 +119,13 @@ impl Mutator {
         self.heap.dir.component_and_type::<T>(h, &self.running)
     }
 
+    /// Which component table holds a live entity, and the index of its Python type (as in
+    /// [`Mutator::get_exact_and_type_index`]), from one read of its record.
+    #[inline]
+    pub fn kind_and_type_index(&self, h: Handle) -> Result<(Kind, u32), AccessError> {
+        self.heap.dir.kind_and_type_index(h)
+    }
+
     /// [`Mutator::get`] for a `Value` (`Err(NotAnEntity)` for immediates).
     #[inline]
     pub fn get_value<T: Component>(&self, v: Value) -> Result<&T, AccessError> {

@@ -145,7 +145,9 @@ pub fn load_value(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
 /// The unbound function for `obj.name(...)` when `name` is a plain function of the class not
 /// shadowed by the instance; None: use the generic path.
 pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
-    let (dict, t) = instance(vm, obj)?;
+    let Some((dict, t)) = instance(vm, obj) else {
+        return builtin_method(vm, obj, name);
+    };
     let epoch = protopy_objects::table::watched_epoch();
     let n = name.to_bits();
     let func = match vm.attr_cache.get(t, n, Kind::Method, epoch) {
@@ -272,4 +274,44 @@ pub fn property_getter(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
         func: getter,
     });
     Some(getter)
+}
+
+/// The unbound method for `obj.name(...)` when `obj` is an instance of a builtin type that has
+/// no instance dict (str, bytes, int, tuple, list, dict, set, ...: objects whose kind is not
+/// `Instance`, `Type`, `Cell` or an interpreter-defined one) and `name` is a plain function of
+/// its type (CPython's `LOAD_ATTR_METHOD_NO_DICT`); None: use the generic path.
+fn builtin_method(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
+    use protopy_objects::Kind as K;
+    let t = match obj.as_handle() {
+        Some(h) => match vm.m.kind_and_type_index(h).ok()? {
+            (K::Instance | K::Type | K::Cell | K::Opaque, _) => return None,
+            (_, ty) => u64::from(ty),
+        },
+        None => u64::from(vm.type_of(obj).index),
+    };
+    let epoch = protopy_objects::table::watched_epoch();
+    let n = name.to_bits();
+    if let Some(e) = vm.attr_cache.get(t, n, Kind::Method, epoch) {
+        return Some(e.func);
+    }
+    let ty = vm.type_of(obj);
+    if !matches!(
+        crate::protocols::attr::python_override(vm, ty, "__getattribute__"),
+        Ok(None)
+    ) {
+        return None;
+    }
+    let f = typeobj::lookup(vm, ty, name)?;
+    if !is_plain_function(vm, f) {
+        return None;
+    }
+    vm.attr_cache.put(Entry {
+        ty: t,
+        name: n,
+        epoch,
+        kind: Kind::Method,
+        hint: 0,
+        func: f,
+    });
+    Some(f)
 }

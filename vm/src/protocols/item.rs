@@ -1,7 +1,7 @@
 //! Subscription, length and membership (Objects/abstract.c `PyObject_GetItem`, `PyObject_Size`,
 //! `PySequence_Contains`).
 
-use protopy_objects::Value;
+use protopy_objects::{Kind, Value};
 
 use crate::numeric::Int;
 use crate::runtime::Ty;
@@ -33,8 +33,40 @@ pub fn seq_index(vm: &mut Vm, i: Value, len: usize, what: &str) -> PyResult<usiz
     Ok(j as usize)
 }
 
+/// The kind of an entity of an exact builtin type: a list, dict, tuple, set, ... entity is never
+/// a subclass instance (those are `Instance` entities carrying a base value, design record
+/// 0005), so its type's slots are the builtin ones and no lookup is needed.
+#[inline]
+fn exact_kind(vm: &Vm, v: Value) -> Option<Kind> {
+    vm.m.kind(v.as_handle()?).ok()
+}
+
+/// `items[i]` for a small int `i`; None when out of range.
+#[inline]
+fn index_small(items: &[Value], i: i64) -> Option<Value> {
+    let n = items.len() as i64;
+    let j = if i < 0 { i + n } else { i };
+    (0..n).contains(&j).then(|| items[j as usize])
+}
+
 /// `obj[key]`.
 pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
+    match (exact_kind(vm, obj), key.as_small_int()) {
+        (Some(Kind::Dict), _) => return dict::getitem(vm, obj, key),
+        (Some(Kind::List), Some(i)) => {
+            let item = vm.list_data(obj).map(|l| index_small(&l.lock(), i));
+            if let Some(item) = item {
+                return item.ok_or_else(|| vm.index_error("list index out of range"));
+            }
+        }
+        (Some(Kind::Tuple), Some(i)) => {
+            let item = vm.tuple_items(obj).map(|t| index_small(t, i));
+            if let Some(item) = item {
+                return item.ok_or_else(|| vm.index_error("tuple index out of range"));
+            }
+        }
+        _ => {}
+    }
     let ty = vm.type_of(obj);
     if crate::types::subclass::native_slot(vm, ty, "__getitem__") {
         match vm.layout_of(obj) {
@@ -92,6 +124,25 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
 
 /// `obj[key] = value` (`value` NULL: `del obj[key]`).
 pub fn setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()> {
+    if !value.is_null() {
+        match (exact_kind(vm, obj), key.as_small_int()) {
+            (Some(Kind::Dict), _) => return dict::set_item(vm, obj, key, value),
+            (Some(Kind::List), Some(i)) => {
+                if let Some(l) = vm.list_data(obj) {
+                    let mut items = l.lock();
+                    let n = items.len() as i64;
+                    let j = if i < 0 { i + n } else { i };
+                    if (0..n).contains(&j) {
+                        items[j as usize] = value;
+                        return Ok(());
+                    }
+                    drop(items);
+                    return Err(vm.index_error("list assignment index out of range"));
+                }
+            }
+            _ => {}
+        }
+    }
     let ty = vm.type_of(obj);
     if crate::types::subclass::native_slot(vm, ty, "__setitem__") {
         match vm.layout_of(obj) {
@@ -178,6 +229,13 @@ pub fn len(vm: &mut Vm, obj: Value) -> PyResult<usize> {
 
 /// `item in container`.
 pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
+    match exact_kind(vm, container) {
+        Some(Kind::Dict) => return Ok(dict::get_item(vm, container, item)?.is_some()),
+        Some(Kind::Set | Kind::FrozenSet) => {
+            return crate::types::set::contains(vm, container, item)
+        }
+        _ => {}
+    }
     let ty = vm.type_of(container);
     if crate::types::subclass::native_slot(vm, ty, "__contains__") {
         match vm.layout_of(container) {
