@@ -91,7 +91,12 @@ pub fn resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<PyErr>) -> Py
     let Some(mut frame) = g.frame.lock().take() else {
         return Err(vm.value_error("generator already executing"));
     };
-    let started = g.started.swap(true, Ordering::Relaxed);
+    // The frame is ours now (a racing resume found none), so plain loads and stores do:
+    // no read-modify-write, which costs as much as the rest of a resume.
+    let started = g.started.load(Ordering::Relaxed);
+    if !started {
+        g.started.store(true, Ordering::Relaxed);
+    }
     if !started && !value.is_none() && throw.is_none() {
         if let Some(g) = vm.opaque::<GenData>(gen) {
             *g.frame.lock() = Some(frame);
@@ -106,8 +111,9 @@ pub fn resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<PyErr>) -> Py
     // The generator's own handled exception, if it yielded inside an `except` block, is on
     // top of the caller's while it runs.
     let caller_handled = vm.handled;
-    let own = g.exc_state.swap(Value::NONE);
+    let own = g.exc_state.load();
     if !own.is_none() {
+        g.exc_state.store(Value::NONE);
         vm.handled = own;
     }
     vm.temps.extend([gen, caller_handled]);
