@@ -28,6 +28,9 @@ enum Kind {
     /// `obj.name` is a `property` on the class whose getter is a plain Python function of one
     /// parameter (CPython's `LOAD_ATTR_PROPERTY`).
     Property,
+    /// `cls(...)` makes an `object` layout instance with `object.__new__` and runs the class's
+    /// `__init__`, a plain Python function (CPython's `CALL_ALLOC_AND_ENTER_INIT`).
+    Init,
 }
 
 #[derive(Clone, Copy)]
@@ -204,6 +207,9 @@ pub fn store_value(vm: &mut Vm, obj: Value, name: Value, value: Value) -> bool {
         if stored {
             return true;
         }
+        // A plain store, but the name is new to this instance (as in `__init__`) or sits
+        // elsewhere in its dict: the dict's own insertion.
+        return crate::types::dict::set_item(vm, dict, name, value).is_ok();
     }
     // Miss: cache only when the class has no `__setattr__` of its own and no attribute of
     // that name (so no data descriptor), and the instance already has the name.
@@ -220,8 +226,20 @@ pub fn store_value(vm: &mut Vm, obj: Value, name: Value, value: Value) -> bool {
         let pos = t.position_of_identical(name)?;
         t.replace_at(pos, name, value).then_some(pos)
     });
-    let Some(pos) = pos.and_then(|p| u32::try_from(p).ok()) else {
-        return false;
+    let pos = match pos {
+        Some(p) => p,
+        None => {
+            if crate::types::dict::set_item(vm, dict, name, value).is_err() {
+                return false;
+            }
+            let at = vm
+                .dict_data(dict)
+                .and_then(|d| d.lock().position_of_identical(name));
+            at.unwrap_or(u32::MAX as usize)
+        }
+    };
+    let Ok(pos) = u32::try_from(pos) else {
+        return true;
     };
     vm.attr_cache.put(Entry {
         ty: t,
@@ -314,4 +332,40 @@ fn builtin_method(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
         func: f,
     });
     Some(f)
+}
+
+/// The `__init__` to run for `cls(*args)` with `n` positional arguments when instances of
+/// `cls` are made by `object.__new__` alone: `cls` is a class of `object` layout whose
+/// `__new__` is `object.__new__` and whose `__init__` is a plain Python function taking
+/// `self` and exactly `n` more; None: use the generic path.
+pub fn plain_init(vm: &mut Vm, cls: protopy_objects::Handle, n: usize) -> Option<Value> {
+    let t = u64::from(cls.index);
+    let epoch = protopy_objects::table::watched_epoch();
+    let name = (1u64 << 63) | n as u64;
+    if let Some(e) = vm.attr_cache.get(t, name, Kind::Init, epoch) {
+        return Some(e.func);
+    }
+    if !typeobj::is_heap_type(vm, cls)
+        || typeobj::layout(vm, cls) != crate::runtime::Ty::Object
+        || !matches!(
+            crate::types::object::is_object_native(vm, cls, "__new__"),
+            Ok(true)
+        )
+    {
+        return None;
+    }
+    let init_name = vm.intern("__init__").ok()?;
+    let init = typeobj::lookup(vm, cls, init_name)?;
+    if !super::fast_call::takes_exactly(vm, init, n + 1) {
+        return None;
+    }
+    vm.attr_cache.put(Entry {
+        ty: t,
+        name,
+        epoch,
+        kind: Kind::Init,
+        hint: 0,
+        func: init,
+    });
+    Some(init)
 }

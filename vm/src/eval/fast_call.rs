@@ -30,13 +30,13 @@ pub fn call_exact(vm: &mut Vm, func: Value, args: &[Value]) -> crate::thread::Py
     };
     let (code, data, globals, builtins) = (f.code, f.data.clone(), f.globals, f.builtins);
     let pool = &mut vm.frame_pool;
-    let mut frame = Frame::pooled(pool, code, data, globals, builtins, Value::NULL);
+    let frame = Frame::pooled(pool, code, data, globals, builtins, Value::NULL);
+    vm.frames.push(frame);
+    let frame = vm.f();
     frame.func = func;
     let n = args.len().min(frame.fast.len());
     frame.fast[..n].copy_from_slice(&args[..n]);
-    let (frame, r) = super::run_frame(vm, frame);
-    vm.frame_pool.recycle(frame);
-    match r? {
+    match super::run_pushed(vm)? {
         Exit::Return(v) | Exit::Yield(v) => Ok(v),
     }
 }
@@ -62,8 +62,8 @@ pub fn call(vm: &mut Vm, n: usize) -> Option<Step> {
     frame.fast[..nargs].copy_from_slice(&f.stack[first..]);
     // The new frame now holds (and roots) the callable and the arguments.
     f.stack.truncate(base);
-    let (frame, r) = super::run_frame(vm, frame);
-    vm.frame_pool.recycle(frame);
+    vm.frames.push(frame);
+    let r = super::run_pushed(vm);
     Some(match r {
         Ok(Exit::Return(v) | Exit::Yield(v)) => {
             vm.f().push(v);

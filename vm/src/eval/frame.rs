@@ -45,11 +45,16 @@ impl FramePool {
         self.buffers.push(v);
     }
 
-    /// Takes back a finished frame's buffers.
+    /// Pops the top frame of `frames`, keeping its buffers, without moving it out first.
     #[inline]
-    pub fn recycle(&mut self, mut frame: Frame) {
-        self.give(std::mem::take(&mut frame.fast));
-        self.give(std::mem::take(&mut frame.stack));
+    pub fn recycle_top(&mut self, frames: &mut Vec<Frame>) {
+        let Some(f) = frames.last_mut() else {
+            return;
+        };
+        let (fast, stack) = (std::mem::take(&mut f.fast), std::mem::take(&mut f.stack));
+        frames.truncate(frames.len() - 1);
+        self.give(fast);
+        self.give(stack);
     }
 }
 

@@ -44,16 +44,46 @@ pub fn run_frame(vm: &mut Vm, frame: Frame) -> (Frame, PyResult<Exit>) {
 /// Runs `frame` from its instruction pointer, first raising `throw` at its last instruction
 /// when given (`generator.throw`).
 pub fn resume_frame(vm: &mut Vm, frame: Frame, throw: Option<PyErr>) -> (Frame, PyResult<Exit>) {
+    if let Some(e) = recursion_check(vm) {
+        return (frame, Err(e));
+    }
+    vm.frames.push(frame);
+    let r = run_top(vm, throw);
+    let frame = match vm.frames.pop() {
+        Some(f) => f,
+        None => return (empty_frame_placeholder(vm), r),
+    };
+    (frame, r)
+}
+
+/// Runs the frame the caller pushed on `vm.frames` to its return, then pops it and keeps its
+/// buffers for the next call. The frame is built in place and never moved out again (moving
+/// the frame in and out was a seventh of a call's cost).
+#[inline]
+pub fn run_pushed(vm: &mut Vm) -> PyResult<Exit> {
+    if let Some(e) = recursion_check(vm) {
+        vm.frame_pool.recycle_top(&mut vm.frames);
+        return Err(e);
+    }
+    let r = run_top(vm, None);
+    vm.frame_pool.recycle_top(&mut vm.frames);
+    r
+}
+
+/// `RecursionError` when one more frame would pass the limit.
+#[inline]
+fn recursion_check(vm: &mut Vm) -> Option<PyErr> {
     let limit = vm
         .rt
         .recursion_limit
         .load(std::sync::atomic::Ordering::Relaxed);
-    if vm.depth >= limit {
-        let e = vm.new_error(Ty::RecursionError, "maximum recursion depth exceeded");
-        return (frame, Err(e));
-    }
+    (vm.depth >= limit)
+        .then(|| vm.new_error(Ty::RecursionError, "maximum recursion depth exceeded"))
+}
+
+/// Runs the frame on top of `vm.frames`, counted against the recursion limit.
+fn run_top(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
     vm.depth += 1;
-    vm.frames.push(frame);
     vm.safepoint();
     let run = |vm: &mut Vm| match throw {
         Some(e) => {
@@ -75,11 +105,7 @@ pub fn resume_frame(vm: &mut Vm, frame: Frame, throw: Option<PyErr>) -> (Frame, 
     if let Err(e) = &r {
         crate::types::exceptions::set_propagating(vm, e.exc, true);
     }
-    let frame = match vm.frames.pop() {
-        Some(f) => f,
-        None => return (empty_frame_placeholder(vm), r),
-    };
-    (frame, r)
+    r
 }
 
 #[cold]

@@ -66,9 +66,8 @@ pub fn call_function(vm: &mut Vm, func: Value, args: Args) -> PyResult<Value> {
     if frame.code.co.flags & flags::GENERATOR != 0 {
         return crate::eval::generator::new_generator(vm, frame);
     }
-    let (frame, r) = eval::run_frame(vm, frame);
-    vm.frame_pool.recycle(frame);
-    match r? {
+    vm.frames.push(frame);
+    match eval::run_pushed(vm)? {
         Exit::Return(v) | Exit::Yield(v) => Ok(v),
     }
 }

@@ -86,7 +86,11 @@ fn object_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// Whether `ty`'s `name` is still `object`'s own (a native of `object`, not overridden).
-fn is_object_native(vm: &mut Vm, ty: protopy_objects::Handle, name: &str) -> PyResult<bool> {
+pub(crate) fn is_object_native(
+    vm: &mut Vm,
+    ty: protopy_objects::Handle,
+    name: &str,
+) -> PyResult<bool> {
     let n = vm.intern(name)?;
     Ok(match typeobj::lookup(vm, ty, n) {
         Some(f) => vm

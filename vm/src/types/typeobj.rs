@@ -392,6 +392,21 @@ pub fn call_type(vm: &mut Vm, cls: Value, mut args: Args) -> PyResult<Value> {
     if h == vm.ty(Ty::Type) && args.pos.len() == 1 && args.kw.is_empty() {
         return Ok(Value::from_handle(vm.type_of(args.pos[0])));
     }
+    if args.kw.is_empty() {
+        if let Some(init) = crate::eval::attr_cache::plain_init(vm, h, args.pos.len()) {
+            let obj = super::subclass::new_instance(vm, h, Value::NULL)?;
+            args.pos.insert(0, obj);
+            vm.temps.push(obj);
+            let r = crate::eval::fast_call::call_exact(vm, init, &args.pos);
+            vm.temps.pop();
+            let r = r?;
+            if !r.is_none() {
+                let t = vm.type_name(r);
+                return Err(vm.type_error(&format!("__init__() should return None, not '{t}'")));
+            }
+            return Ok(obj);
+        }
+    }
     let new_name = vm.intern("__new__")?;
     let new = lookup(vm, h, new_name);
     let obj = match new {
