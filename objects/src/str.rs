@@ -138,6 +138,15 @@ impl StrData {
         }
     }
 
+    /// The code points from byte offset `byte` (the start of one), in order: for iterating
+    /// from a remembered place without decoding the text before it again.
+    pub fn code_points_from(&self, byte: usize) -> CodePoints<'_> {
+        CodePoints {
+            bytes: &self.bytes,
+            pos: byte,
+        }
+    }
+
     /// The text with every surrogate replaced by U+FFFD.
     pub fn to_string_lossy(&self) -> String {
         match self.as_str() {
@@ -235,6 +244,13 @@ fn validate(b: &[u8]) -> Result<(usize, bool), InvalidStr> {
 pub struct CodePoints<'a> {
     bytes: &'a [u8],
     pos: usize,
+}
+
+impl CodePoints<'_> {
+    /// The byte offset of the next code point.
+    pub fn offset(&self) -> usize {
+        self.pos
+    }
 }
 
 impl Iterator for CodePoints<'_> {

@@ -28,6 +28,11 @@ enum Kind {
     /// `obj.name` is a `property` on the class whose getter is a plain Python function of one
     /// parameter (CPython's `LOAD_ATTR_PROPERTY`).
     Property,
+    /// `cls.name` on a class whose metaclass is `type` finds a plain function or an immutable
+    /// constant in the class's MRO (nothing on `type` itself): the value as it is.
+    ClassAttr,
+    /// `obj.name` on an instance finds no instance-dict entry and a constant on the class.
+    ClassValue,
     /// `cls(...)` makes an `object` layout instance with `object.__new__` and runs the class's
     /// `__init__`, a plain Python function (CPython's `CALL_ALLOC_AND_ENTER_INIT`).
     Init,
@@ -123,9 +128,40 @@ pub fn load_value(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
             return v;
         }
     }
-    // Miss: cache only an instance value the class does not define at all.
+    if let Some(e) = vm.attr_cache.get(t, n, Kind::ClassValue, epoch) {
+        if dict.is_null() || vm.dict_data(dict).is_some_and(|d| d.is_empty()) {
+            return Some(e.func);
+        }
+        return match dict::get_item(vm, dict, name) {
+            Ok(None) => Some(e.func),
+            _ => None,
+        };
+    }
+    // Miss: cache an instance value the class does not define at all, or a constant of the
+    // class the instance does not shadow.
     let ty = vm.type_of(obj);
-    if dict.is_null() || !generic_getattribute(vm, ty) || typeobj::lookup(vm, ty, name).is_some() {
+    if !generic_getattribute(vm, ty) {
+        return None;
+    }
+    if let Some(v) = typeobj::lookup(vm, ty, name) {
+        if !is_constant(vm, v) {
+            return None;
+        }
+        let shadowed = !dict.is_null() && !matches!(dict::get_item(vm, dict, name), Ok(None));
+        if shadowed {
+            return None;
+        }
+        vm.attr_cache.put(Entry {
+            ty: t,
+            name: n,
+            epoch,
+            kind: Kind::ClassValue,
+            hint: 0,
+            func: v,
+        });
+        return Some(v);
+    }
+    if dict.is_null() {
         return None;
     }
     let found = vm.dict_data(dict).and_then(|d| {
@@ -368,4 +404,50 @@ pub fn plain_init(vm: &mut Vm, cls: protopy_objects::Handle, n: usize) -> Option
         func: init,
     });
     Some(init)
+}
+
+/// Whether `v` is a value of an immutable builtin type, which has no `__get__`: reading it
+/// from a class gives it as it is.
+fn is_constant(vm: &Vm, v: Value) -> bool {
+    use protopy_objects::Kind as K;
+    match v.as_handle() {
+        None => !v.is_null(),
+        Some(h) => matches!(
+            vm.m.kind(h),
+            Ok(K::Str | K::Bytes | K::Int | K::Tuple | K::FrozenSet)
+        ),
+    }
+}
+
+/// `cls.name` for a class whose metaclass is exactly `type`, when the name is nothing of
+/// `type`'s and the class's MRO gives a plain Python function or a constant; None: use the
+/// generic path.
+pub fn class_attr(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
+    let h = obj.as_handle()?;
+    if vm.m.kind_and_type_index(h).ok()?.0 != protopy_objects::Kind::Type {
+        return None;
+    }
+    let t = u64::from(h.index);
+    let epoch = protopy_objects::table::watched_epoch();
+    let n = name.to_bits();
+    if let Some(e) = vm.attr_cache.get(t, n, Kind::ClassAttr, epoch) {
+        return Some(e.func);
+    }
+    let meta = vm.type_of(obj);
+    if meta != vm.ty(crate::runtime::Ty::Type) || typeobj::lookup(vm, meta, name).is_some() {
+        return None;
+    }
+    let v = typeobj::lookup(vm, h, name)?;
+    if vm.opaque::<Function>(v).is_none() && !is_constant(vm, v) {
+        return None;
+    }
+    vm.attr_cache.put(Entry {
+        ty: t,
+        name: n,
+        epoch,
+        kind: Kind::ClassAttr,
+        hint: 0,
+        func: v,
+    });
+    Some(v)
 }

@@ -250,7 +250,16 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                             f.push(obj);
                             Ok(None)
                         }
-                        None => ops::dispatch(vm, instr.op, arg),
+                        None => match attr_cache::class_attr(vm, obj, name) {
+                            Some(v) => {
+                                let f = vm.f();
+                                f.pop();
+                                f.push(v);
+                                f.push(Value::NULL);
+                                Ok(None)
+                            }
+                            None => ops::dispatch(vm, instr.op, arg),
+                        },
                     }
                 } else {
                     match attr_cache::load_value(vm, obj, name) {
@@ -268,7 +277,15 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                                 }
                                 None
                             }),
-                            None => ops::dispatch(vm, instr.op, arg),
+                            None => match attr_cache::class_attr(vm, obj, name) {
+                                Some(v) => {
+                                    if let Some(top) = vm.f().stack.last_mut() {
+                                        *top = v;
+                                    }
+                                    Ok(None)
+                                }
+                                None => ops::dispatch(vm, instr.op, arg),
+                            },
                         },
                     }
                 }

@@ -252,6 +252,9 @@ pub struct SeqIter {
     pub seq: Value,
     /// The next index; `usize::MAX` once exhausted.
     pub index: Mutex<usize>,
+    /// Over a str: the byte offset of the code point at `index` (the str's storage is UTF-8,
+    /// so finding the n-th code point anew at each step would make iteration quadratic).
+    pub byte: Mutex<usize>,
 }
 
 impl SeqIter {
@@ -259,6 +262,7 @@ impl SeqIter {
         SeqIter {
             seq,
             index: Mutex::new(0),
+            byte: Mutex::new(0),
         }
     }
 }
@@ -307,6 +311,13 @@ pub fn native_iter(vm: &mut Vm, obj: Value) -> PyResult<Option<Value>> {
 /// `next(iter)` for the native iterators: `Some(None)` when exhausted, None when `iter` is
 /// not a native iterator.
 pub fn native_next(vm: &mut Vm, iter: Value) -> PyResult<Option<Option<Value>>> {
+    if let Some(r) = common_next(vm, iter) {
+        return match r {
+            Step::Item(v) => Ok(Some(Some(v))),
+            Step::Done => Ok(Some(None)),
+            Step::Int(n) => vm.new_i64(n).map(|v| Some(Some(v))),
+        };
+    }
     if vm.opaque::<crate::eval::generator::GenData>(iter).is_some() {
         return crate::eval::generator::gen_next(vm, iter).map(Some);
     }
@@ -336,10 +347,23 @@ pub fn native_next(vm: &mut Vm, iter: Value) -> PyResult<Option<Option<Value>>> 
     let item = match vm.layout_of(seq) {
         Ty::List => vm.list_data(seq).and_then(|l| l.lock().get(i).copied()),
         Ty::Tuple => vm.tuple_items(seq).and_then(|t| t.get(i).copied()),
-        Ty::Str => match vm.str_data(seq).and_then(|s| s.code_points().nth(i)) {
-            Some(c) => Some(new_char(vm, c)?),
-            None => None,
-        },
+        Ty::Str => {
+            let byte = vm.opaque::<SeqIter>(iter).map_or(0, |si| *si.byte.lock());
+            // `index` and `byte` move together, here only.
+            let next = vm.str_data(seq).and_then(|s| {
+                let mut cps = s.code_points_from(byte);
+                cps.next().map(|c| (c, cps.offset()))
+            });
+            match next {
+                Some((c, after)) => {
+                    if let Some(si) = vm.opaque::<SeqIter>(iter) {
+                        *si.byte.lock() = after;
+                    }
+                    Some(new_char(vm, c)?)
+                }
+                None => None,
+            }
+        }
         _ => {
             let key = vm.new_usize(i)?;
             match crate::protocols::item::getitem(vm, seq, key) {
@@ -353,6 +377,41 @@ pub fn native_next(vm: &mut Vm, iter: Value) -> PyResult<Option<Option<Value>>> 
         *si.index.lock() = if item.is_some() { i + 1 } else { usize::MAX };
     }
     Ok(Some(item))
+}
+
+/// What [`common_next`] found.
+enum Step {
+    Item(Value),
+    /// A range value that needs an int object.
+    Int(i64),
+    Done,
+}
+
+/// `next()` of the iterators `for` loops meet most (over a range of small ints, an exact list
+/// or tuple), from one read of the iterator; None for any other iterator.
+#[inline]
+fn common_next(vm: &Vm, iter: Value) -> Option<Step> {
+    use protopy_objects::Kind;
+    let o = vm.m.get_value::<protopy_objects::OpaqueData>(iter).ok()?;
+    if let Some(ri) = o.downcast_ref::<super::range::RangeIter>() {
+        return Some(match super::range::range_next(ri) {
+            Some(n) => Value::from_i64(n).map_or(Step::Int(n), Step::Item),
+            None => Step::Done,
+        });
+    }
+    let si = o.downcast_ref::<SeqIter>()?;
+    let mut index = si.index.lock();
+    let i = *index;
+    if i == usize::MAX {
+        return Some(Step::Done);
+    }
+    let item = match vm.m.kind(si.seq.as_handle()?).ok()? {
+        Kind::List => vm.list_data(si.seq)?.lock().get(i).copied(),
+        Kind::Tuple => vm.tuple_items(si.seq)?.get(i).copied(),
+        _ => return None,
+    };
+    *index = if item.is_some() { i + 1 } else { usize::MAX };
+    Some(item.map_or(Step::Done, Step::Item))
 }
 
 /// A one-character str.
