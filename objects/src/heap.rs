@@ -157,7 +157,9 @@ impl Heap {
     }
 
     /// Attaches the calling thread: the returned `Mutator` allocates, reads objects, and takes
-    /// part in collections. One per thread and heap.
+    /// part in collections. One per thread and heap. The heap's first second thread stops the
+    /// world once (object locks become real, `lock.rs`), so threads already attached must wait
+    /// for it only inside `Mutator::blocking`, as for any collection.
     pub fn attach(self: &Arc<Self>) -> Result<Mutator, AttachError> {
         let fresh = ATTACHED.with(|a| {
             let mut a = a.borrow_mut();

@@ -16,6 +16,10 @@
 //!   written by that thread, in program order. A guard taken elided is released elided (the
 //!   flag says so), whenever the switch was thrown by another heap meanwhile.
 //!
+//! The stop at a second thread's attach is why an attached thread must wait for another
+//! attached (or attaching) thread only inside `Mutator::blocking`: the same rule collections
+//! already impose, since any thread's allocation may stop the world.
+//!
 //! This module and `arena.rs` are the only places with `unsafe` in this crate: implementing
 //! `lock_api::RawMutex` is an `unsafe impl` (the promise that `lock` excludes other holders).
 #![allow(unsafe_code)]

@@ -212,6 +212,16 @@ impl Component for StrData {
 
 /// Checks generalized UTF-8; returns the code point count and whether surrogates occur.
 fn validate(b: &[u8]) -> Result<(usize, bool), InvalidStr> {
+    // Most text is ASCII or strict UTF-8, which the standard library checks many bytes at a
+    // time; only text with surrogates (or invalid bytes) takes the byte-by-byte loop.
+    if b.is_ascii() {
+        return Ok((b.len(), false));
+    }
+    if std::str::from_utf8(b).is_ok() {
+        // Code points are the bytes that do not continue a sequence (not 0b10xx_xxxx).
+        let chars = b.iter().filter(|&&x| (x as i8) >= -0x40).count();
+        return Ok((chars, false));
+    }
     let mut i = 0;
     let mut chars = 0;
     let mut surrogates = false;

@@ -327,7 +327,9 @@ fn blocking_lets_a_collection_proceed_while_a_thread_waits() {
         (got.is_ok(), m.is_live(mine))
     });
     let mut m = heap.attach().unwrap();
-    let mine = ready_rx.recv().unwrap();
+    // Waiting for another attached thread happens in `blocking`, as the protocol asks: the
+    // waiter's attach (when it comes second) stops the world once.
+    let mine = m.blocking(|| ready_rx.recv().unwrap());
     let garbage = alloc_str(&m, "garbage");
     let stats = m.collect();
     assert!(stats.freed >= 1 && !m.is_live(garbage));

@@ -272,33 +272,56 @@ pub fn sum(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             )));
         }
     }
-    let items = protocols::iter::collect(vm, args.pos[0])?;
+    // Streamed, as CPython's `builtin_sum_impl`: the iterator and the running total are rooted
+    // in `temps` (the total at `mark + 1`), never a copy of all the items.
+    let iter = protocols::iter::get_iter(vm, args.pos[0])?;
     let mark = vm.temps.len();
-    vm.temps.extend_from_slice(&items);
+    vm.temps.extend([iter, acc]);
+    let r = sum_loop(vm, iter, acc, mark + 1);
+    vm.temps.truncate(mark);
+    r
+}
+
+/// The body of `sum`: small ints are added in an `i128` (no int object per step, where
+/// CPython uses a C long), floats and complex numbers by [`super::numeric::FastSum`], anything
+/// else by `+`.
+fn sum_loop(vm: &mut Vm, iter: Value, mut acc: Value, slot: usize) -> PyResult<Value> {
     let mut fast = super::numeric::FastSum::default();
-    for v in items {
+    let mut ints: Option<i128> = None;
+    while let Some(v) = protocols::iter::next(vm, iter)? {
+        if let Some(b) = v.as_small_int() {
+            match (ints, acc.as_small_int()) {
+                (Some(t), _) => {
+                    ints = Some(t + i128::from(b));
+                    continue;
+                }
+                (None, Some(a)) => {
+                    ints = Some(i128::from(a) + i128::from(b));
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        if let Some(t) = ints.take() {
+            acc = vm.new_int(crate::numeric::Int::from_bigint(t.into()))?;
+            vm.temps[slot] = acc;
+        }
         if fast.take(vm, acc, v) {
             continue;
         }
-        match fast.flush(vm) {
-            Ok(Some(a)) => acc = a,
-            Ok(None) => {}
-            Err(e) => {
-                vm.temps.truncate(mark);
-                return Err(e);
-            }
+        if let Some(a) = fast.flush(vm)? {
+            acc = a;
+            vm.temps[slot] = acc;
         }
-        vm.temps.push(acc);
+        vm.temps.push(v);
         let r = protocols::number::binary_op(vm, acc, v, 0);
-        match r {
-            Ok(r) => acc = r,
-            Err(e) => {
-                vm.temps.truncate(mark);
-                return Err(e);
-            }
-        }
+        vm.temps.pop();
+        acc = r?;
+        vm.temps[slot] = acc;
     }
-    vm.temps.truncate(mark);
+    if let Some(t) = ints {
+        acc = vm.new_int(crate::numeric::Int::from_bigint(t.into()))?;
+    }
     if let Some(a) = fast.flush(vm)? {
         acc = a;
     }

@@ -109,6 +109,11 @@ pub fn format(vm: &mut Vm, op: Op, arg: u32) -> Step {
             if vm.str_data(v).is_some() {
                 return Ok(None);
             }
+            // `format(n, "")` of an int (not a subclass: those are entities) is `str(n)`.
+            if let Some(n) = v.as_small_int() {
+                let s = vm.new_str(&n.to_string())?;
+                return replace_top(vm, 1, s);
+            }
             let empty = vm.intern("")?;
             let s = protocols::format::format(vm, v, empty)?;
             replace_top(vm, 1, s)
