@@ -186,6 +186,7 @@ builtin_types! {
     InterruptedError = "InterruptedError": OSError,
     ProcessLookupError = "ProcessLookupError": OSError,
     Frame = "frame": Object,
+    ClassMethodDescriptor = "classmethod_descriptor": Object,
 }
 
 impl Ty {
@@ -230,6 +231,7 @@ impl Ty {
                 | Ty::MethodDescriptor
                 | Ty::WrapperDescriptor
                 | Ty::MethodWrapper
+                | Ty::ClassMethodDescriptor
         )
     }
 

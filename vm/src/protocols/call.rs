@@ -10,6 +10,13 @@ use crate::thread::{PyResult, Vm};
 use crate::types::function::{bind_frame, BoundMethod, Function, Native};
 use crate::types::{typeobj, Args, Binding};
 
+/// Whether a native's signature text takes its parameters by position only (it ends with `/`):
+/// CPython's `METH_O`/`METH_VARARGS` functions, which refuse every keyword.
+fn positional_only(sig: &str) -> bool {
+    sig.strip_suffix(')')
+        .is_some_and(|s| s.ends_with(", /") || s.ends_with("(/"))
+}
+
 /// `callable(*args, **kwargs)`.
 pub fn call(vm: &mut Vm, callable: Value, mut args: Args) -> PyResult<Value> {
     if vm.opaque::<Function>(callable).is_some() {
@@ -17,6 +24,15 @@ pub fn call(vm: &mut Vm, callable: Value, mut args: Args) -> PyResult<Value> {
     }
     if let Some(n) = vm.opaque::<Native>(callable) {
         let (f, bound, binding) = (n.func, n.bound, n.binding);
+        if !args.kw.is_empty() && positional_only(n.sig) {
+            let name = match n.owner {
+                Some(t) if binding != Binding::Static || n.name != "__new__" => {
+                    format!("{}.{}", t.name(), n.name)
+                }
+                _ => n.name.to_string(),
+            };
+            return Err(vm.type_error(&format!("{name}() takes no keyword arguments")));
+        }
         if binding == Binding::Static && n.name == "__new__" {
             if let Some(owner) = n.owner.filter(|&o| crate::types::subclass::carries_base(o)) {
                 return crate::types::subclass::call_native_new(vm, owner, f, args);

@@ -274,6 +274,7 @@ pub fn more_methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::DictValues => dict_views::VALUES_METHODS,
         Ty::Object => richcmp::OBJECT_METHODS,
         Ty::ClassMethod => descr::CLASSMETHOD_METHODS,
+        Ty::ClassMethodDescriptor => descr::CLASSMETHOD_DESCRIPTOR_METHODS,
         Ty::StaticMethod => descr::STATICMETHOD_METHODS,
         Ty::MemberDescriptor => descr::MEMBER_METHODS,
         Ty::MappingProxy => mappingproxy::METHODS,
@@ -315,6 +316,7 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::Generator => crate::eval::generator::GETSETS,
         Ty::MemoryView => memoryview::GETSETS,
         Ty::ClassMethod | Ty::StaticMethod => descr::WRAPPER_GETSETS,
+        Ty::ClassMethodDescriptor => descr::CLASSMETHOD_DESCRIPTOR_GETSETS,
         Ty::MemberDescriptor => descr::MEMBER_GETSETS,
         Ty::Super => superobj::GETSETS,
         Ty::Union => union::GETSETS,
@@ -355,7 +357,9 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
                     }
                     f
                 }
-                Binding::Class => vm.new_opaque(Ty::ClassMethod, descr::ClassMethod::new(f))?,
+                Binding::Class => {
+                    vm.new_opaque(Ty::ClassMethodDescriptor, descr::ClassMethod::new(f))?
+                }
                 Binding::Static => vm.new_opaque(Ty::StaticMethod, descr::StaticMethod::new(f))?,
             };
             let k = vm.intern(meth.name)?;
@@ -373,6 +377,12 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
             )?;
             let k = vm.intern(name)?;
             dict::set_item(vm, dict, k, g)?;
+        }
+        // Every builtin type has a `__doc__` (None where no docstring is registered), unless
+        // its instances have their own `__doc__` getter.
+        let k = vm.intern("__doc__")?;
+        if dict::get_item(vm, dict, k)?.is_none() {
+            dict::set_item(vm, dict, k, Value::NONE)?;
         }
         if matches!(ty, Ty::List | Ty::Dict | Ty::Set) {
             // Mutable containers are unhashable (`PyObject_HashNotImplemented`).
