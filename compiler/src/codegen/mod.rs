@@ -137,6 +137,7 @@ impl<'a> Compiler<'a> {
             col: loc.col,
             end_lineno: loc.end_line,
             end_col: loc.end_col,
+            origin: crate::error::Origin::Parser,
         }
     }
 
