@@ -187,6 +187,11 @@ builtin_types! {
     ProcessLookupError = "ProcessLookupError": OSError,
     Frame = "frame": Object,
     ClassMethodDescriptor = "classmethod_descriptor": Object,
+    TypeVar = "TypeVar": Object,
+    ParamSpec = "ParamSpec": Object,
+    TypeVarTuple = "TypeVarTuple": Object,
+    TypeAliasType = "TypeAliasType": Object,
+    NoDefaultType = "NoDefaultType": Object,
 }
 
 impl Ty {
@@ -232,6 +237,11 @@ impl Ty {
                 | Ty::WrapperDescriptor
                 | Ty::MethodWrapper
                 | Ty::ClassMethodDescriptor
+                | Ty::TypeVar
+                | Ty::ParamSpec
+                | Ty::TypeVarTuple
+                | Ty::TypeAliasType
+                | Ty::NoDefaultType
         )
     }
 

@@ -452,6 +452,11 @@ fn exposed(ty: Ty) -> bool {
             | Ty::GenericAlias
             | Ty::MethodDescriptor
             | Ty::ClassMethodDescriptor
+            | Ty::TypeVar
+            | Ty::ParamSpec
+            | Ty::TypeVarTuple
+            | Ty::TypeAliasType
+            | Ty::NoDefaultType
             | Ty::WrapperDescriptor
             | Ty::MethodWrapper
             | Ty::Iterator

@@ -49,8 +49,10 @@ pub mod table_iter;
 pub mod tbobject;
 pub mod template;
 pub mod tuple;
+pub mod typealias;
 pub mod typecreate;
 pub mod typeobj;
+pub mod typevar;
 pub mod union;
 
 use protopy_objects::Value;
@@ -275,6 +277,11 @@ pub fn more_methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::Object => richcmp::OBJECT_METHODS,
         Ty::ClassMethod => descr::CLASSMETHOD_METHODS,
         Ty::ClassMethodDescriptor => descr::CLASSMETHOD_DESCRIPTOR_METHODS,
+        Ty::TypeVar => typevar::TYPEVAR_METHODS,
+        Ty::ParamSpec => typevar::PARAMSPEC_METHODS,
+        Ty::TypeVarTuple => typevar::TYPEVARTUPLE_METHODS,
+        Ty::NoDefaultType => typevar::NO_DEFAULT_METHODS,
+        Ty::TypeAliasType => typealias::METHODS,
         Ty::StaticMethod => descr::STATICMETHOD_METHODS,
         Ty::MemberDescriptor => descr::MEMBER_METHODS,
         Ty::MappingProxy => mappingproxy::METHODS,
@@ -317,6 +324,10 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::MemoryView => memoryview::GETSETS,
         Ty::ClassMethod | Ty::StaticMethod => descr::WRAPPER_GETSETS,
         Ty::ClassMethodDescriptor => descr::CLASSMETHOD_DESCRIPTOR_GETSETS,
+        Ty::TypeVar => typevar::TYPEVAR_GETSETS,
+        Ty::ParamSpec => typevar::PARAMSPEC_GETSETS,
+        Ty::TypeVarTuple => typevar::TYPEVARTUPLE_GETSETS,
+        Ty::TypeAliasType => typealias::GETSETS,
         Ty::MemberDescriptor => descr::MEMBER_GETSETS,
         Ty::Super => superobj::GETSETS,
         Ty::Union => union::GETSETS,
@@ -339,6 +350,15 @@ pub fn more_getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter
 }
 
 /// Fills every builtin type's `__dict__` from its tables; called once at start-up.
+/// The module a builtin type reports as its `__module__`.
+pub fn builtin_module(ty: Ty) -> &'static str {
+    match ty {
+        Ty::Union | Ty::TypeVar | Ty::ParamSpec | Ty::TypeVarTuple | Ty::TypeAliasType => "typing",
+        Ty::GenericAlias => "types",
+        _ => "builtins",
+    }
+}
+
 pub fn install_all(vm: &mut Vm) -> PyResult<()> {
     for &ty in Ty::ALL {
         let dict = typeobj::type_dict(vm, vm.ty(ty));
@@ -392,11 +412,7 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
         // A type's own `__module__` getter (functions') wins over the class attribute.
         let k = vm.intern("__module__")?;
         if dict::get_item(vm, dict, k)?.is_none() {
-            let modname = vm.intern(match ty {
-                Ty::Union => "typing",
-                Ty::GenericAlias => "types",
-                _ => "builtins",
-            })?;
+            let modname = vm.intern(builtin_module(ty))?;
             dict::set_item(vm, dict, k, modname)?;
         }
     }
