@@ -57,7 +57,7 @@ impl<'a> Compiler<'a> {
             if nargs == 2 {
                 self.emit(Opcode::SWAP, 2);
             }
-            self.enter_type_params_unit(&f.name, &f.type_params, s.range)?;
+            self.enter_type_params_unit(&f.name, &f.type_params, s.range, first_line)?;
             self.u().argcount = nargs;
             self.type_params(&f.type_params)?;
             self.set_loc(s.range);
@@ -280,13 +280,7 @@ impl<'a> Compiler<'a> {
         } else {
             self.st.lookup(ScopeKey::annotations_of(args))
         };
-        // Named after the function it annotates (whose unit will be where this one is).
-        let qualname = format!(
-            "{}.__annotate__",
-            self.qualname_for(UnitKind::Function, &f.name)
-        );
         self.enter_unit(scope, UnitKind::Annotation, "__annotate__", first_line);
-        self.u().qualname = qualname;
         self.set_loc(s.range);
         self.annotate_prologue();
         for (name, ann) in &entries {
@@ -420,7 +414,7 @@ impl<'a> Compiler<'a> {
             .map_or_else(|| self.line_of(s.range), |d| self.line_of(d.range));
         let generic = !c.type_params.is_empty();
         if generic {
-            self.enter_type_params_unit(&c.name, &c.type_params, s.range)?;
+            self.enter_type_params_unit(&c.name, &c.type_params, s.range, first_line)?;
             self.u().private = Some(c.name.clone());
             self.type_params(&c.type_params)?;
             self.set_loc(s.range);

@@ -21,18 +21,19 @@ use crate::symtable::ScopeKey;
 use crate::text::TextRange;
 
 impl<'a> Compiler<'a> {
-    /// Opens the unit of the hidden function of a generic definition named `name`.
+    /// Opens the unit of the hidden function of a generic definition named `name`, starting on
+    /// the definition's first line (its first decorator's).
     pub(super) fn enter_type_params_unit(
         &mut self,
         name: &str,
         type_params: &'a [TypeParam],
         range: TextRange,
+        line: u32,
     ) -> Result<()> {
         let scope = self
             .st
             .lookup(ScopeKey::type_params_of(type_params))
             .ok_or_else(|| self.internal("type parameters have no scope"))?;
-        let line = self.lines.line_col(range.start).0;
         let unit_name = format!("<generic parameters of {name}>");
         self.enter_unit(Some(scope), UnitKind::Annotation, &unit_name, line);
         self.set_loc(range);
@@ -151,7 +152,8 @@ impl<'a> Compiler<'a> {
         let generic = !type_params.is_empty();
         self.set_loc(s.range);
         if generic {
-            self.enter_type_params_unit(alias, type_params, s.range)?;
+            let line = self.lines.line_col(s.range.start).0;
+            self.enter_type_params_unit(alias, type_params, s.range, line)?;
             self.load_str(alias);
             self.type_params(type_params)?;
         } else {

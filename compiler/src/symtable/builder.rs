@@ -225,7 +225,9 @@ impl Builder {
                 let generic = !f.type_params.is_empty();
                 if generic {
                     let g = Generic {
-                        has_defaults: !f.args.defaults.is_empty(),
+                        // CPython tests the (always present) list of defaults, not its
+                        // length: the parameter exists even when no default does.
+                        has_defaults: true,
                         has_kwdefaults: f.args.kw_defaults.iter().any(Option::is_some),
                         is_class: false,
                     };
