@@ -192,6 +192,7 @@ builtin_types! {
     TypeVarTuple = "TypeVarTuple": Object,
     TypeAliasType = "TypeAliasType": Object,
     NoDefaultType = "NoDefaultType": Object,
+    Generic = "Generic": Object,
 }
 
 impl Ty {
@@ -243,6 +244,15 @@ impl Ty {
                 | Ty::TypeAliasType
                 | Ty::NoDefaultType
         )
+    }
+
+    /// The native layout of the type's instances: its own, except for a type whose instances
+    /// are plain objects (`typing.Generic`, a base for classes only).
+    pub fn instance_layout(self) -> Ty {
+        match self {
+            Ty::Generic => Ty::Object,
+            t => t,
+        }
     }
 
     /// The module a builtin type reports in `__module__`.
@@ -336,7 +346,7 @@ impl Runtime {
             td.bases.store(Value::from_handle(bases));
             td.mro.store(Value::from_handle(mro));
             td.dict.store(Value::from_handle(dict));
-            let mut flags = (ty as u64) << tyflags::LAYOUT_SHIFT;
+            let mut flags = (ty.instance_layout() as u64) << tyflags::LAYOUT_SHIFT;
             if ty.is_exception() {
                 flags |= tyflags::EXCEPTION;
             }

@@ -457,6 +457,7 @@ fn exposed(ty: Ty) -> bool {
             | Ty::TypeVarTuple
             | Ty::TypeAliasType
             | Ty::NoDefaultType
+            | Ty::Generic
             | Ty::WrapperDescriptor
             | Ty::MethodWrapper
             | Ty::Iterator

@@ -1,6 +1,6 @@
 //! `_typing`, the native part of `typing` (CPython's Modules/_typingmodule.c): the PEP 695
-//! types `TypeVar`, `ParamSpec`, `TypeVarTuple`, `TypeAliasType` and the `NoDefault`
-//! singleton, available without importing `typing`.
+//! types `TypeVar`, `ParamSpec`, `TypeVarTuple`, `TypeAliasType`, `Generic` and the
+//! `NoDefault` singleton, available without importing `typing`.
 
 use super::native_module::{new_native_module, set_attr};
 use crate::runtime::Ty;

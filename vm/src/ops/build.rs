@@ -158,7 +158,7 @@ pub fn intrinsic_1(vm: &mut Vm, arg: u32) -> Step {
             }
         }
         7..=9 => crate::types::typevar::new_from_intrinsic(vm, arg, v)?,
-        10 => crate::types::typevar::subscript_generic(vm, v)?,
+        10 => crate::types::generic::subscript_generic(vm, v)?,
         11 => crate::types::typealias::from_intrinsic(vm, v)?,
         _ => return Err(not_yet(vm, "this intrinsic")),
     };

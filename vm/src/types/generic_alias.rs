@@ -182,8 +182,13 @@ fn get_origin(vm: &mut Vm, v: Value) -> PyResult<Value> {
 fn get_args(vm: &mut Vm, v: Value) -> PyResult<Value> {
     Ok(parts(vm, v)?.1)
 }
-fn get_parameters(vm: &mut Vm, _v: Value) -> PyResult<Value> {
-    vm.new_tuple(vec![])
+/// The type parameters the arguments mention.
+fn get_parameters(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let args = parts(vm, v)?.1;
+    let items = vm.tuple_items(args).map(|s| s.to_vec()).unwrap_or_default();
+    let mut params = Vec::new();
+    super::generic::collect_parameters(vm, &items, &mut params);
+    vm.new_tuple(params)
 }
 
 pub const GETSETS: &[(&str, super::Getter, Option<super::Setter>)] = &[

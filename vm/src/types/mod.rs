@@ -19,6 +19,7 @@ pub mod exceptions;
 pub mod float;
 pub mod function;
 pub mod function_attrs;
+pub mod generic;
 pub mod generic_alias;
 pub mod int;
 pub mod iter;
@@ -282,6 +283,7 @@ pub fn more_methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::TypeVarTuple => typevar::TYPEVARTUPLE_METHODS,
         Ty::NoDefaultType => typevar::NO_DEFAULT_METHODS,
         Ty::TypeAliasType => typealias::METHODS,
+        Ty::Generic => generic::METHODS,
         Ty::StaticMethod => descr::STATICMETHOD_METHODS,
         Ty::MemberDescriptor => descr::MEMBER_METHODS,
         Ty::MappingProxy => mappingproxy::METHODS,
@@ -353,7 +355,12 @@ pub fn more_getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter
 /// The module a builtin type reports as its `__module__`.
 pub fn builtin_module(ty: Ty) -> &'static str {
     match ty {
-        Ty::Union | Ty::TypeVar | Ty::ParamSpec | Ty::TypeVarTuple | Ty::TypeAliasType => "typing",
+        Ty::Union
+        | Ty::TypeVar
+        | Ty::ParamSpec
+        | Ty::TypeVarTuple
+        | Ty::TypeAliasType
+        | Ty::Generic => "typing",
         Ty::GenericAlias => "types",
         _ => "builtins",
     }

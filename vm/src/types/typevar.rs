@@ -507,19 +507,3 @@ pub fn intrinsic_2(vm: &mut Vm, which: u32, a: Value, b: Value) -> PyResult<Valu
         _ => Err(crate::ops::not_yet(vm, "this intrinsic")),
     }
 }
-
-/// `Generic[*params]`, the base of a generic class: `typing.Generic` lives in `typing`, as in
-/// CPython, whose `Generic.__class_getitem__` is written in Python there.
-pub fn subscript_generic(vm: &mut Vm, params: Value) -> PyResult<Value> {
-    let typing = crate::import::gcd_import(vm, "typing")?;
-    vm.temps.push(typing);
-    let r = (|| {
-        let generic = protocols::attr::getattr_str(vm, typing, "Generic")?;
-        vm.temps.push(generic);
-        let r = protocols::item::getitem(vm, generic, params);
-        vm.temps.pop();
-        r
-    })();
-    vm.temps.pop();
-    r
-}
