@@ -17,6 +17,35 @@ fn positional_only(sig: &str) -> bool {
         .is_some_and(|s| s.ends_with(", /") || s.ends_with("(/"))
 }
 
+/// A native's qualified name as CPython's errors give it (`meth_get__qualname__`): a module's
+/// function by its name; a method by the class it is bound to (the receiver's class, or the
+/// class itself for a classmethod) or defined in, a dot, and its name.
+fn native_qualname(
+    vm: &mut Vm,
+    name: &str,
+    owner: Option<crate::runtime::Ty>,
+    module: Option<&str>,
+    bound: Value,
+) -> String {
+    if module.is_some() {
+        return name.to_string();
+    }
+    if !bound.is_null() {
+        let ty = if typeobj::is_type(vm, bound) {
+            bound.as_handle()
+        } else {
+            Some(vm.type_of(bound))
+        };
+        if let Some(h) = ty {
+            return format!("{}.{name}", typeobj::type_qualname(vm, h));
+        }
+    }
+    match owner {
+        Some(t) => format!("{}.{name}", t.name()),
+        None => name.to_string(),
+    }
+}
+
 /// `callable(*args, **kwargs)`.
 pub fn call(vm: &mut Vm, callable: Value, mut args: Args) -> PyResult<Value> {
     if vm.opaque::<Function>(callable).is_some() {
@@ -25,12 +54,8 @@ pub fn call(vm: &mut Vm, callable: Value, mut args: Args) -> PyResult<Value> {
     if let Some(n) = vm.opaque::<Native>(callable) {
         let (f, bound, binding) = (n.func, n.bound, n.binding);
         if !args.kw.is_empty() && positional_only(n.sig) {
-            let name = match n.owner {
-                Some(t) if binding != Binding::Static || n.name != "__new__" => {
-                    format!("{}.{}", t.name(), n.name)
-                }
-                _ => n.name.to_string(),
-            };
+            let (name, owner, module) = (n.name, n.owner, n.module);
+            let name = native_qualname(vm, name, owner, module, bound);
             return Err(vm.type_error(&format!("{name}() takes no keyword arguments")));
         }
         if binding == Binding::Static && n.name == "__new__" {

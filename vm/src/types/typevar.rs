@@ -329,7 +329,6 @@ fn typevar_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let bound = args.take_kw(vm, "bound").filter(|b| !b.is_none());
     let default = args.take_kw(vm, "default");
     let (co, contra, infer) = variance(vm, &mut args)?;
-    args.pos.truncate(args.pos.len().max(2));
     let constraints = args.pos.split_off(2);
     if let Some(&(k, _)) = args.kw.first() {
         let k = vm.rust_str(k).unwrap_or_default();
