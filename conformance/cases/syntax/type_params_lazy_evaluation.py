@@ -43,6 +43,7 @@ print(Y.__value__, inner(), inner.__qualname__, inner.__annotate__.__qualname__)
 
 type Recursive[T] = list[Recursive[T]] | T
 print(Recursive, Recursive.__name__, Recursive[int], Recursive.__type_params__)
+print(Recursive.__value__, int | t, t | None, (t | int).__args__, Y | None, list[int] | p, p | int)
 try:
     type Plain = int
     Plain[int]

@@ -190,11 +190,6 @@ fn ga_subclasscheck(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Err(vm.type_error("issubclass() argument 2 cannot be a parameterized generic"))
 }
 
-fn ga_or(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__or__", 1, 1)?;
-    Err(crate::ops::not_yet(vm, "unions of parameterized generics"))
-}
-
 pub const METHODS: &[NativeMethod] = &[
     m("__repr__", ga_repr, "($self, /)"),
     m("__call__", ga_call, "($self, /, *args, **kwargs)"),
@@ -212,7 +207,8 @@ pub const METHODS: &[NativeMethod] = &[
         ga_subclasscheck,
         "($self, subclass, /)",
     ),
-    m("__or__", ga_or, "($self, value, /)"),
+    m("__or__", super::union::union_or, "($self, value, /)"),
+    m("__ror__", super::union::union_ror, "($self, value, /)"),
 ];
 
 fn get_origin(vm: &mut Vm, v: Value) -> PyResult<Value> {

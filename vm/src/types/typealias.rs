@@ -210,6 +210,8 @@ pub const METHODS: &[NativeMethod] = &[
     m("__repr__", alias_repr, "($self, /)"),
     m("__getitem__", alias_getitem, "($self, key, /)"),
     m("__reduce__", alias_reduce, "($self, /)"),
+    m("__or__", super::union::union_or, "($self, value, /)"),
+    m("__ror__", super::union::union_ror, "($self, value, /)"),
 ];
 
 pub const GETSETS: &[(&str, Getter, Option<Setter>)] = &[

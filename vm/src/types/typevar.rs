@@ -408,6 +408,8 @@ pub const TYPEVAR_METHODS: &[NativeMethod] = &[
     m("has_default", has_default, "($self, /)"),
     m("__reduce__", tp_reduce, "($self, /)"),
     m("__mro_entries__", tp_mro_entries, "($self, bases, /)"),
+    m("__or__", super::union::union_or, "($self, value, /)"),
+    m("__ror__", super::union::union_ror, "($self, value, /)"),
 ];
 
 pub const PARAMSPEC_METHODS: &[NativeMethod] = &[
@@ -416,6 +418,8 @@ pub const PARAMSPEC_METHODS: &[NativeMethod] = &[
     m("has_default", has_default, "($self, /)"),
     m("__reduce__", tp_reduce, "($self, /)"),
     m("__mro_entries__", tp_mro_entries, "($self, bases, /)"),
+    m("__or__", super::union::union_or, "($self, value, /)"),
+    m("__ror__", super::union::union_ror, "($self, value, /)"),
 ];
 
 pub const TYPEVARTUPLE_METHODS: &[NativeMethod] = &[
