@@ -320,7 +320,8 @@ impl<'src> Parser<'src> {
             return err;
         }
         match t.kind {
-            TokenKind::Dedent => err.without_column(),
+            // At the end of the input CPython's column is the end of the last line.
+            TokenKind::Dedent if (t.range.start as usize) < self.src.len() => err.without_column(),
             TokenKind::Newline => {
                 let end = err.col.saturating_add(1);
                 err.with_end(end)
@@ -554,7 +555,9 @@ impl<'src> Parser<'src> {
     /// reads that line back from the tokenizer's buffer, without its newline.
     fn text_origin(&self, err: SyntaxError) -> SyntaxError {
         let seen = self.tokens[self.furthest.get().min(self.tokens.len() - 1)];
-        let seen_line = self.lines.line_col(seen.range.start).0;
+        // The tokens at the end of the input are on the last line (its newline included).
+        let last = (self.src.len() as u32).saturating_sub(1);
+        let seen_line = self.lines.line_col(seen.range.start.min(last)).0;
         let from_tokenizer = self.tok_error.as_ref() == Some(&err);
         if !from_tokenizer
             && err.origin == Origin::Parser
