@@ -5,7 +5,8 @@ sources = [
     "x = 5a", "x = )", "x = (]", "a = 1 +  ", "a = 1 +\n", "x = 1\\", "\ty\n",
     "if 1:\n  x\n y\n", "if 1:\n\tx\n        y", "x = 1 \\ y", "x = bf'a'", "f'{'",
     "f(**x, *y, z)", "f(**x, a=1, *y)", "f(**x,\n *y)", "(a, b\n c) = 1234567",
-    "x = [1,\n2 3456789]", "def f(x=1,\n y):\n pass",
+    "x = [1,\n2 3456789]", "def f(x=1,\n y):\n pass", "if x:", "class A:\n  def f(self):",
+    "def f():\n    try:\n        x\n", "def f():\n    try:\n        x\ny\n", "@dec\n",
 ]
 for src in sources:
     try:
