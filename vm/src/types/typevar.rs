@@ -278,8 +278,17 @@ fn kw_or(vm: &Vm, args: &mut Args, name: &str, default: Value) -> Value {
     args.take_kw(vm, name).unwrap_or(default)
 }
 
-/// The `name` argument of a constructor: a str.
-fn name_arg(vm: &mut Vm, args: &Args, what: &str) -> PyResult<Value> {
+/// The `name` argument of a constructor (by position or keyword): a str. Afterwards it is
+/// `args.pos[1]`.
+fn name_arg(vm: &mut Vm, args: &mut Args, what: &str) -> PyResult<Value> {
+    if let Some(n) = args.take_kw(vm, "name") {
+        if args.pos.len() > 1 {
+            return Err(vm.type_error(&format!(
+                "argument for {what}() given by name ('name') and position (1)"
+            )));
+        }
+        args.pos.push(n);
+    }
     match args.get(1) {
         Some(n) if vm.str_data(n).is_some() => Ok(n),
         Some(n) => {
@@ -314,7 +323,7 @@ fn variance(vm: &mut Vm, args: &mut Args) -> PyResult<(bool, bool, bool)> {
     }
     let [co, contra, infer] = flags;
     if co && contra {
-        return Err(vm.value_error("Bivariant type variables are not supported."));
+        return Err(vm.value_error("Bivariant types are not supported."));
     }
     if infer && (co || contra) {
         return Err(vm.value_error("Variance cannot be specified with infer_variance."));
@@ -325,7 +334,7 @@ fn variance(vm: &mut Vm, args: &mut Args) -> PyResult<(bool, bool, bool)> {
 /// `TypeVar(name, *constraints, bound=None, covariant=False, contravariant=False,
 /// infer_variance=False, default=typing.NoDefault)`.
 fn typevar_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let name = name_arg(vm, &args, "typevar")?;
+    let name = name_arg(vm, &mut args, "typevar")?;
     let bound = args.take_kw(vm, "bound").filter(|b| !b.is_none());
     let default = args.take_kw(vm, "default");
     let (co, contra, infer) = variance(vm, &mut args)?;
@@ -366,7 +375,7 @@ fn typevar_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 /// `ParamSpec(name, *, bound=None, covariant=False, contravariant=False, infer_variance=False,
 /// default=typing.NoDefault)`.
 fn paramspec_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let name = name_arg(vm, &args, "paramspec")?;
+    let name = name_arg(vm, &mut args, "paramspec")?;
     let bound = args.take_kw(vm, "bound").filter(|b| !b.is_none());
     let default = args.take_kw(vm, "default");
     let (co, contra, infer) = variance(vm, &mut args)?;
@@ -383,7 +392,7 @@ fn paramspec_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 /// `TypeVarTuple(name, *, default=typing.NoDefault)`.
 fn typevartuple_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let name = name_arg(vm, &args, "typevartuple")?;
+    let name = name_arg(vm, &mut args, "typevartuple")?;
     let default = args.take_kw(vm, "default");
     args.check(vm, "typevartuple", 2, 2)?;
     let tp = new_type_param(vm, ParamKind::TypeVarTuple, name, false, false, false)?;
