@@ -12,7 +12,8 @@ print(fromkeys.__objclass__ is dict, fromkeys.__get__(None, dict)([1, 2]), fromk
 print(isinstance(fromkeys, classmethod), dict.fromkeys("x", 0), {}.fromkeys("y"))
 for call in ("len(obj=[])", "abs(x=1)", "[].append(object=1)", "'a'.upper(x=1)",
              "dict.fromkeys(iterable=())", "divmod(a=1, b=2)", "(1).bit_length(x=1)",
-             "isinstance(obj=1, class_or_tuple=int)", "round(1.5, nd=1)"):
+             "isinstance(obj=1, class_or_tuple=int)", "round(1.5, nd=1)", "(1).__add__(other=2)",
+             "int.__add__(1, other=2)", "[].__len__(x=1)", "object().__eq__(value=1)"):
     try:
         eval(call)
     except TypeError as e:

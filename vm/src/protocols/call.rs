@@ -55,7 +55,12 @@ pub fn call(vm: &mut Vm, callable: Value, mut args: Args) -> PyResult<Value> {
         let (f, bound, binding) = (n.func, n.bound, n.binding);
         if !args.kw.is_empty() && positional_only(n.sig) {
             let (name, owner, module) = (n.name, n.owner, n.module);
-            let name = native_qualname(vm, name, owner, module, bound);
+            let name = if binding == Binding::Method && crate::types::descr::is_slot_name(name) {
+                // A type slot's wrapper (`wrapperdescr_raw_call`).
+                format!("wrapper {name}")
+            } else {
+                native_qualname(vm, name, owner, module, bound)
+            };
             return Err(vm.type_error(&format!("{name}() takes no keyword arguments")));
         }
         if binding == Binding::Static && n.name == "__new__" {
