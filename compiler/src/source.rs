@@ -204,6 +204,7 @@ fn decode_utf8_default(body: &[u8]) -> Result<String, SyntaxError> {
                 col,
                 end_lineno: lineno,
                 end_col: col,
+                origin: crate::error::Origin::Parser,
             })
         }
     }

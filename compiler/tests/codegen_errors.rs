@@ -57,18 +57,6 @@ fn unsupported_constructs_are_named() {
             "protopy cannot compile 'async def' functions yet @ 1:1-1:20",
         ),
         (
-            "def f[T](x): pass\n",
-            "protopy cannot compile type parameter lists yet @ 1:7-1:8",
-        ),
-        (
-            "class C[T]: pass\n",
-            "protopy cannot compile type parameter lists yet @ 1:9-1:10",
-        ),
-        (
-            "type X = int\n",
-            "protopy cannot compile 'type' statements yet @ 1:1-1:13",
-        ),
-        (
             "try:\n    pass\nexcept* E:\n    pass\n",
             "protopy cannot compile 'except*' clauses yet @ 1:1-4:9",
         ),
@@ -79,6 +67,11 @@ fn unsupported_constructs_are_named() {
 }
 
 const CASES: &[(&str, &str)] = &[
+    ("def f[T, T](): pass\n", "duplicate type parameter 'T' @ 1:10-1:11"),
+    ("def f[T = int, U](): pass\n", "non-default type parameter 'U' follows default type parameter @ 1:16-1:17"),
+    ("class C[T, *T]: pass\n", "duplicate type parameter 'T' @ 1:12-1:14"),
+    ("type X[T = int, *U] = T\n", "non-default type parameter 'U' follows default type parameter @ 1:17-1:19"),
+    ("type X[T] = T; type = 5\n", "OK"),
     ("match x:\n    case y: pass\n    case 1: pass", "name capture 'y' makes remaining patterns unreachable @ 2:10-2:11"),
     ("match x:\n    case _: pass\n    case 1: pass", "wildcard makes remaining patterns unreachable @ 2:10-2:11"),
     ("match x:\n    case 1 | y: pass\n    case 2: pass", "name capture 'y' makes remaining patterns unreachable @ 2:14-2:15"),

@@ -120,6 +120,14 @@ const CASES: &[&str] = &[
     "class C:\n    def f(self):\n        super = 1\n        return super\n    def g(self): return lambda: super()\n",
     "def f():\n    if x:\n        v: int = 1\n    w: int\n",
     "class C:\n    if a:\n        x: int\n    y: int\n",
+    "def f[T: int = str](a=1, *, b=2) -> T: pass\nclass C[T](B, metaclass=M): x: T\ntype Y[Q] = list[Q]\n",
+    "class K:\n    X = 1\n    def m[T: X](self, a: T) -> X: pass\n    type A[U = X] = dict[U, X]\n    class D[*Ts, **P]: pass\n",
+    "def f():\n    y = 1\n    def g[T](a: T = y): return T, y\n    type L = [y for _ in ()]\n    return g, L\n",
+    "def f[T, T](): pass\n",
+    "def f[__classdict__](): pass\n",
+    "type X = (yield)\n",
+    "def f[T: (x := 1)](): pass\n",
+    "class C[T]:\n    type Y[T] = [(z := 1) for _ in T]\n",
 ];
 
 #[test]

@@ -12,21 +12,14 @@ pub fn format_syntax_error(err: &SyntaxError, filename: &str, source: Option<&st
     let line = source.and_then(|src| src.split('\n').nth((err.lineno as usize).checked_sub(1)?));
     // CPython's `offset` and `end_offset` are 1-based code point columns (0: none).
     let offset = line.map_or(0, |text| err.char_offset(text));
-    let end_offset = line.map_or(0, |text| {
-        let end_col = err.end_col.min(text.len() as u32);
-        SyntaxError {
-            col: end_col,
-            ..err.clone()
-        }
-        .char_offset(text)
-    });
+    let end_offset = line.map_or(0, |text| err.end_char_offset(text));
     let info = SyntaxErrorInfo {
         filename: Some(filename.to_owned()),
         lineno: Some(i64::from(err.lineno)),
         end_lineno: Some(i64::from(err.end_lineno)),
         text: line.map(|text| format!("{text}\n")),
         offset: SyntaxColumn::At(offset as i64),
-        end_offset: SyntaxColumn::At(end_offset as i64),
+        end_offset: SyntaxColumn::At(end_offset),
         msg: err.msg.clone(),
     };
     traceback::format_syntax_error(&info, err.kind.name())

@@ -186,6 +186,13 @@ builtin_types! {
     InterruptedError = "InterruptedError": OSError,
     ProcessLookupError = "ProcessLookupError": OSError,
     Frame = "frame": Object,
+    ClassMethodDescriptor = "classmethod_descriptor": Object,
+    TypeVar = "TypeVar": Object,
+    ParamSpec = "ParamSpec": Object,
+    TypeVarTuple = "TypeVarTuple": Object,
+    TypeAliasType = "TypeAliasType": Object,
+    NoDefaultType = "NoDefaultType": Object,
+    Generic = "Generic": Object,
 }
 
 impl Ty {
@@ -230,7 +237,22 @@ impl Ty {
                 | Ty::MethodDescriptor
                 | Ty::WrapperDescriptor
                 | Ty::MethodWrapper
+                | Ty::ClassMethodDescriptor
+                | Ty::TypeVar
+                | Ty::ParamSpec
+                | Ty::TypeVarTuple
+                | Ty::TypeAliasType
+                | Ty::NoDefaultType
         )
+    }
+
+    /// The native layout of the type's instances: its own, except for a type whose instances
+    /// are plain objects (`typing.Generic`, a base for classes only).
+    pub fn instance_layout(self) -> Ty {
+        match self {
+            Ty::Generic => Ty::Object,
+            t => t,
+        }
     }
 
     /// The module a builtin type reports in `__module__`.
@@ -324,7 +346,7 @@ impl Runtime {
             td.bases.store(Value::from_handle(bases));
             td.mro.store(Value::from_handle(mro));
             td.dict.store(Value::from_handle(dict));
-            let mut flags = (ty as u64) << tyflags::LAYOUT_SHIFT;
+            let mut flags = (ty.instance_layout() as u64) << tyflags::LAYOUT_SHIFT;
             if ty.is_exception() {
                 flags |= tyflags::EXCEPTION;
             }

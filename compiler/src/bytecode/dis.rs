@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use super::opcodes::{
     ArgKind, BINARY_OPS, COMMON_CONSTANTS, COMPARE_OPS, CONVERSIONS, FUNCTION_ATTRIBUTES,
-    INTRINSICS_1, SPECIAL_METHODS,
+    INTRINSICS_1, INTRINSICS_2, SPECIAL_METHODS,
 };
 use super::{flags, CodeObject, Const, Opcode};
 use crate::literals::{repr_bytes, repr_complex, repr_float, repr_str};
@@ -179,6 +179,7 @@ fn arg_meaning(code: &CodeObject, op: Opcode, arg: u32, label: &dyn Fn(u32) -> S
             table(&base, arg)
         }
         ArgKind::Intrinsic1 => table(&INTRINSICS_1, arg),
+        ArgKind::Intrinsic2 => table(&INTRINSICS_2, arg),
         ArgKind::Convert => table(&CONVERSIONS, arg),
         ArgKind::FuncAttr => FUNCTION_ATTRIBUTES
             .iter()

@@ -36,6 +36,8 @@ pub enum ArgKind {
     Invert,
     /// A `CALL_INTRINSIC_1` function (`INTRINSICS_1`).
     Intrinsic1,
+    /// A `CALL_INTRINSIC_2` function (`INTRINSICS_2`).
+    Intrinsic2,
     /// A `CONVERT_VALUE` conversion (1 `str`, 2 `repr`, 3 `ascii`).
     Convert,
     /// A `SET_FUNCTION_ATTRIBUTE` flag (`FUNCTION_ATTRIBUTES`).
@@ -242,6 +244,8 @@ opcodes! {
     CONTAINS_OP(_: Invert) 2 => 1, Next;
     /// `STACK[-1] = intrinsic(STACK[-1])` for the one-argument intrinsic `arg`.
     CALL_INTRINSIC_1(_: Intrinsic1) 1 => 1, Next;
+    /// Pops `v1`, `v2`; pushes `intrinsic(v2, v1)` for the two-argument intrinsic `arg`.
+    CALL_INTRINSIC_2(_: Intrinsic2) 2 => 1, Next;
 
     // ---- building values ----
     /// Pops `n` values; pushes a tuple of them (first pushed first).
@@ -438,6 +442,36 @@ pub const INTRINSICS_1: [&str; 12] = [
     "INTRINSIC_SUBSCRIPT_GENERIC",
     "INTRINSIC_TYPEALIAS",
 ];
+
+/// `TypeVar(name)` (PEP 695).
+pub const INTRINSIC_TYPEVAR: u32 = 7;
+/// `ParamSpec(name)`.
+pub const INTRINSIC_PARAMSPEC: u32 = 8;
+/// `TypeVarTuple(name)`.
+pub const INTRINSIC_TYPEVARTUPLE: u32 = 9;
+/// `Generic[*params]`, the base a generic class gets.
+pub const INTRINSIC_SUBSCRIPT_GENERIC: u32 = 10;
+/// `TypeAliasType` from `(name, type_params, evaluate_value)`.
+pub const INTRINSIC_TYPEALIAS: u32 = 11;
+
+/// `CALL_INTRINSIC_2` functions, by argument (CPython's numbering).
+pub const INTRINSICS_2: [&str; 6] = [
+    "INTRINSIC_2_INVALID",
+    "INTRINSIC_PREP_RERAISE_STAR",
+    "INTRINSIC_TYPEVAR_WITH_BOUND",
+    "INTRINSIC_TYPEVAR_WITH_CONSTRAINTS",
+    "INTRINSIC_SET_FUNCTION_TYPE_PARAMS",
+    "INTRINSIC_SET_TYPEPARAM_DEFAULT",
+];
+
+/// `TypeVar(name)` with its lazily evaluated bound (`(name, evaluate_bound)`).
+pub const INTRINSIC_TYPEVAR_WITH_BOUND: u32 = 2;
+/// `TypeVar(name)` with lazily evaluated constraints.
+pub const INTRINSIC_TYPEVAR_WITH_CONSTRAINTS: u32 = 3;
+/// `(function, type_params)`: sets `function.__type_params__`, pushes the function.
+pub const INTRINSIC_SET_FUNCTION_TYPE_PARAMS: u32 = 4;
+/// `(type_param, evaluate_default)`: gives the parameter its lazily evaluated default.
+pub const INTRINSIC_SET_TYPEPARAM_DEFAULT: u32 = 5;
 
 /// `from module import *` into the current locals; pushes None.
 pub const INTRINSIC_IMPORT_STAR: u32 = 2;

@@ -529,13 +529,30 @@ impl<'a> Compiler<'a> {
         args: &'a [Expr],
         keywords: &'a [Keyword],
     ) -> Result<()> {
+        self.call_args_injected(pushed, args, keywords, None)
+    }
+
+    /// [`Self::call_args`] with the value of the hidden variable `injected` as one more
+    /// positional argument after `args` (CPython's `injected_arg`: a generic class's
+    /// `.generic_base`).
+    pub(super) fn call_args_injected(
+        &mut self,
+        pushed: u32,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+        injected: Option<&str>,
+    ) -> Result<()> {
         let starred = args
             .iter()
             .any(|a| matches!(a.kind, ExprKind::Starred { .. }));
         let double_starred = keywords.iter().any(|k| k.arg.is_none());
         if !starred && !double_starred && args.len() + 2 * keywords.len() <= STACK_USE_GUIDELINE {
             self.visit_exprs(args)?;
-            let n = pushed + args.len() as u32 + keywords.len() as u32;
+            let mut n = pushed + args.len() as u32 + keywords.len() as u32;
+            if let Some(name) = injected {
+                self.nameop(name, ExprContext::Load, TextRange::default())?;
+                n += 1;
+            }
             if keywords.is_empty() {
                 self.emit(Opcode::CALL, n);
             } else {
@@ -555,8 +572,13 @@ impl<'a> Compiler<'a> {
             [Expr {
                 kind: ExprKind::Starred { value, .. },
                 ..
-            }] if pushed == 0 => self.visit_expr(value)?,
+            }] if pushed == 0 && injected.is_none() => self.visit_expr(value)?,
             _ => self.starunpack(args, pushed, TUPLE)?,
+        }
+        if let Some(name) = injected {
+            self.nameop(name, ExprContext::Load, TextRange::default())?;
+            self.emit(Opcode::BUILD_TUPLE, 1);
+            self.emit(Opcode::BINARY_OP, 0);
         }
         if keywords.is_empty() {
             self.emit(Opcode::PUSH_NULL, 0);

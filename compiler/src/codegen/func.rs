@@ -12,7 +12,7 @@ use crate::ast::{
 };
 use crate::bytecode::opcodes::{
     COMMON_NOT_IMPLEMENTED_ERROR, FN_ANNOTATE, FN_CLOSURE, FN_DEFAULTS, FN_KWDEFAULTS,
-    INTRINSIC_STOPITERATION_ERROR,
+    INTRINSIC_SET_FUNCTION_TYPE_PARAMS, INTRINSIC_STOPITERATION_ERROR, INTRINSIC_SUBSCRIPT_GENERIC,
 };
 use crate::bytecode::{flags, CodeObject, Const, Location, Opcode};
 use crate::pystr::PyStr;
@@ -49,13 +49,34 @@ impl<'a> Compiler<'a> {
             .map_or_else(|| self.line_of(s.range), |d| self.line_of(d.range));
         self.set_loc(s.range);
         let mut fn_flags = self.default_arguments(&f.args)?;
+        let generic = !f.type_params.is_empty();
+        // The defaults are arguments of the hidden function of a generic `def`.
+        let nargs =
+            u32::from(fn_flags & FN_DEFAULTS != 0) + u32::from(fn_flags & FN_KWDEFAULTS != 0);
+        if generic {
+            if nargs == 2 {
+                self.emit(Opcode::SWAP, 2);
+            }
+            self.enter_type_params_unit(&f.name, &f.type_params, s.range, first_line)?;
+            self.u().argcount = nargs;
+            self.type_params(&f.type_params)?;
+            self.set_loc(s.range);
+            for i in 0..nargs {
+                self.emit(Opcode::LOAD_FAST, i);
+            }
+        }
         let def_line = self.line_of(s.range);
-        if self.function_annotations(s, &f.args, f.returns.as_deref(), def_line)? {
+        if self.function_annotations(s, f, def_line)? {
             fn_flags |= FN_ANNOTATE;
         }
         let code = self.function_body(f, first_line)?;
         self.set_loc(s.range);
         self.make_closure(code, fn_flags)?;
+        if generic {
+            self.emit(Opcode::SWAP, 2);
+            self.emit(Opcode::CALL_INTRINSIC_2, INTRINSIC_SET_FUNCTION_TYPE_PARAMS);
+            self.call_type_params_unit(nargs)?;
+        }
         self.apply_decorators(&f.decorator_list);
         self.set_loc(s.range);
         self.nameop(&f.name, ExprContext::Store, s.range)
@@ -217,7 +238,7 @@ impl<'a> Compiler<'a> {
 
     /// `if format > VALUE_WITH_FAKE_GLOBALS: raise NotImplementedError`, the start of every
     /// `__annotate__` (CPython's `codegen_setup_annotations_scope`).
-    fn annotate_prologue(&mut self) {
+    pub(super) fn annotate_prologue(&mut self) {
         let u = self.u();
         u.argcount = 1;
         u.posonlyargcount = 1;
@@ -236,10 +257,10 @@ impl<'a> Compiler<'a> {
     fn function_annotations(
         &mut self,
         s: &Stmt,
-        args: &'a Arguments,
-        returns: Option<&'a Expr>,
+        f: &'a FunctionDef,
         first_line: u32,
     ) -> Result<bool> {
+        let (args, returns) = (&f.args, f.returns.as_deref());
         let mut entries: Vec<(String, &'a Expr)> = annotated_params(args)
             .into_iter()
             .filter_map(|a| {
@@ -391,6 +412,14 @@ impl<'a> Compiler<'a> {
             .decorator_list
             .first()
             .map_or_else(|| self.line_of(s.range), |d| self.line_of(d.range));
+        let generic = !c.type_params.is_empty();
+        if generic {
+            self.enter_type_params_unit(&c.name, &c.type_params, s.range, first_line)?;
+            self.u().private = Some(c.name.clone());
+            self.type_params(&c.type_params)?;
+            self.set_loc(s.range);
+            self.nameop(".type_params", ExprContext::Store, s.range)?;
+        }
         let scope = self
             .st
             .lookup(ScopeKey::of(c))
@@ -404,7 +433,15 @@ impl<'a> Compiler<'a> {
         self.make_closure(code, 0)?;
         self.load_const(Const::Str(PyStr::from(c.name.as_str())));
         self.validate_keywords(&c.keywords)?;
-        self.call_args(2, &c.bases, &c.keywords)?;
+        if generic {
+            self.nameop(".type_params", ExprContext::Load, s.range)?;
+            self.emit(Opcode::CALL_INTRINSIC_1, INTRINSIC_SUBSCRIPT_GENERIC);
+            self.nameop(".generic_base", ExprContext::Store, s.range)?;
+            self.call_args_injected(2, &c.bases, &c.keywords, Some(".generic_base"))?;
+            self.call_type_params_unit(0)?;
+        } else {
+            self.call_args(2, &c.bases, &c.keywords)?;
+        }
         self.apply_decorators(&c.decorator_list);
         self.set_loc(s.range);
         self.nameop(&c.name, ExprContext::Store, s.range)
@@ -434,6 +471,10 @@ impl<'a> Compiler<'a> {
         self.nameop("__qualname__", ExprContext::Store, here)?;
         self.load_const(Const::Int(i64::from(first_line).into()));
         self.nameop("__firstlineno__", ExprContext::Store, here)?;
+        if !c.type_params.is_empty() {
+            self.nameop(".type_params", ExprContext::Load, here)?;
+            self.nameop("__type_params__", ExprContext::Store, here)?;
+        }
         if ste.needs_classdict {
             self.emit(Opcode::LOAD_LOCALS, 0);
             let cell = self.class_cell("__classdict__")?;

@@ -16,6 +16,7 @@ mod pattern;
 mod stmt;
 #[cfg(test)]
 mod tests;
+mod type_params;
 mod unit;
 mod unparse;
 
@@ -137,6 +138,7 @@ impl<'a> Compiler<'a> {
             col: loc.col,
             end_lineno: loc.end_line,
             end_col: loc.end_col,
+            origin: crate::error::Origin::Parser,
         }
     }
 
@@ -182,8 +184,9 @@ impl<'a> Compiler<'a> {
             cells.extend(ste.cellvars());
             u.cellvars = unit::NameTable::from_names(cells);
             u.freevars = unit::NameTable::from_names(ste.freevars());
+            let annotate = ste.kind == symtable::ScopeKind::Annotation;
             let params = ste.params.iter().map(|p| {
-                if p == ".format" {
+                if p == ".format" && annotate {
                     "format".to_string()
                 } else {
                     p.clone()
@@ -260,7 +263,12 @@ impl<'a> Compiler<'a> {
             return name.to_string();
         }
         let mut parent = &self.units[self.units.len() - 1];
-        if parent.kind == UnitKind::Annotation && self.units.len() > 2 {
+        if parent.kind == UnitKind::Annotation {
+            // An annotation scope (a generic's type parameters): its parent names the unit,
+            // and directly in a module the unit's name is its qualified name.
+            if self.units.len() == 2 {
+                return name.to_string();
+            }
             parent = &self.units[self.units.len() - 2];
         }
         if matches!(kind, UnitKind::Function | UnitKind::Class) {

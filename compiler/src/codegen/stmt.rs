@@ -159,7 +159,11 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Break => self.break_stmt(s),
             StmtKind::Continue => self.continue_stmt(s),
-            StmtKind::TypeAlias { .. } => Err(self.unsupported("'type' statements", s)),
+            StmtKind::TypeAlias {
+                name,
+                type_params,
+                value,
+            } => self.type_alias(s, name, type_params, value),
         }
     }
 

@@ -5,6 +5,7 @@
 use super::expr::expr_name;
 use super::{PResult, Parser};
 use crate::ast::{Comprehension, Expr, ExprContext, ExprKind, Keyword};
+use crate::error::SyntaxError;
 use crate::text::TextRange;
 use crate::tokenizer::{Keyword as Kw, Op, TokenKind};
 
@@ -126,16 +127,14 @@ impl Parser<'_> {
         // CPython reports a positional argument after keywords once the arguments are read,
         // at the token where they end.
         let mut misplaced_positional: Option<&'static str> = None;
+        // The comma before the current argument.
+        let mut comma: Option<u32> = None;
         while !self.at_op(Op::RPar) {
             let start = self.start();
             if self.eat_op(Op::Star) {
                 let value = self.parse_expression()?;
                 if seen_double_star {
-                    let range = self.range_from(start);
-                    return Err(self.error_at(
-                        range,
-                        "iterable argument unpacking follows keyword argument unpacking",
-                    ));
+                    return Err(self.unpacking_after_keywords_error(comma.unwrap_or(start)));
                 }
                 let range = self.range_from(start);
                 args.push(Expr::new(
@@ -198,6 +197,7 @@ impl Parser<'_> {
                 }
                 args.push(value);
             }
+            comma = Some(self.start());
             if !self.eat_op(Op::Comma) {
                 break;
             }
@@ -207,6 +207,29 @@ impl Parser<'_> {
         }
         self.expect_closing(Op::RPar)?;
         Ok((args, keywords))
+    }
+
+    /// `*args` after `**kwargs`: CPython's `invalid_arguments` alternative covers the comma
+    /// before it and the further `*` arguments (and one trailing comma) that follow, up to the
+    /// next token.
+    fn unpacking_after_keywords_error(&mut self, comma: u32) -> SyntaxError {
+        loop {
+            if self.at_op(Op::Comma) && self.nth(1) == TokenKind::Op(Op::Star) {
+                self.bump();
+                self.bump();
+                if let Err(e) = self.parse_expression() {
+                    return e;
+                }
+            } else {
+                self.eat_op(Op::Comma);
+                break;
+            }
+        }
+        let range = TextRange::new(comma, self.tok().range.start);
+        self.error_at(
+            range,
+            "iterable argument unpacking follows keyword argument unpacking",
+        )
     }
 
     /// Is the current token the start of a comprehension clause (`for` or `async for`)?

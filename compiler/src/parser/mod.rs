@@ -15,7 +15,7 @@ mod stmt_import;
 mod strings;
 
 use crate::ast::{Ident, Module};
-use crate::error::{ErrorKind, SyntaxError};
+use crate::error::{ErrorKind, Origin, SyntaxError};
 use crate::text::{LineIndex, TextRange};
 use crate::tokenizer::{self, ErrorPriority, Keyword, Op, Token, TokenKind};
 
@@ -45,7 +45,8 @@ pub fn parse_module(src: &str) -> PResult<Module> {
         let result = parser.parse_file();
         result.map_err(|err| {
             let err = parser.missing_comma_error(&err).unwrap_or(err);
-            parser.rank_errors(err)
+            let err = parser.rank_errors(err);
+            parser.text_origin(err)
         })
     })
 }
@@ -311,13 +312,21 @@ impl<'src> Parser<'src> {
         )
     }
 
-    /// CPython's DEDENT tokens have no column: an error placed on one has offset 0.
+    /// CPython's DEDENT tokens have no column: an error placed on one has offset 0. Its
+    /// NEWLINE token is one character on its line, even where the source ends without one.
     fn positioned(&self, err: SyntaxError, range: TextRange) -> SyntaxError {
         let t = self.tokens[self.pos.min(self.tokens.len() - 1)];
-        if t.kind == TokenKind::Dedent && t.range == range {
-            err.without_column()
-        } else {
-            err
+        if t.range != range {
+            return err;
+        }
+        match t.kind {
+            // At the end of the input CPython's column is the end of the last line.
+            TokenKind::Dedent if (t.range.start as usize) < self.src.len() => err.without_column(),
+            TokenKind::Newline => {
+                let end = err.col.saturating_add(1);
+                err.with_end(end)
+            }
+            _ => err,
         }
     }
 
@@ -333,11 +342,14 @@ impl<'src> Parser<'src> {
                     t.range.end.saturating_sub(1).max(t.range.start),
                     t.range.end,
                 );
+                // INDENT tokens have no end column.
                 self.indentation_error_at(at, "unexpected indent")
+                    .with_end(SyntaxError::END_UNKNOWN)
             }
             TokenKind::Dedent => self
                 .indentation_error_at(t.range, "unexpected unindent")
-                .without_column(),
+                .without_column()
+                .with_end(SyntaxError::END_UNKNOWN),
             TokenKind::EndMarker => self.error_at(t.range, "invalid syntax").without_column(),
             _ => self.legacy_statement_error().unwrap_or_else(|| {
                 self.generic_error_at.set(Some(self.pos));
@@ -534,6 +546,25 @@ impl<'src> Parser<'src> {
         };
         if replaces {
             tok_err.clone()
+        } else {
+            err
+        }
+    }
+
+    /// A parser error on a line before the last one the parser fetched a token from: CPython
+    /// reads that line back from the tokenizer's buffer, without its newline.
+    fn text_origin(&self, err: SyntaxError) -> SyntaxError {
+        let seen = self.tokens[self.furthest.get().min(self.tokens.len() - 1)];
+        // The tokens at the end of the input are on the last line (its newline included).
+        let last = (self.src.len() as u32).saturating_sub(1);
+        let seen_line = self.lines.line_col(seen.range.start.min(last)).0;
+        let from_tokenizer = self.tok_error.as_ref() == Some(&err);
+        if !from_tokenizer
+            && err.origin == Origin::Parser
+            && err.lineno != 0
+            && err.lineno < seen_line
+        {
+            err.from_tokenizer()
         } else {
             err
         }

@@ -48,7 +48,7 @@ impl Parser<'_> {
             }
             let line = self.lines.line_col(kw.range.start).0;
             let msg = format!("expected an indented block after 'match' statement on line {line}");
-            return Err(self.indentation_error_at(self.current_error_range(), msg));
+            return Err(self.error_at_current(msg, true));
         }
         self.bump();
         let mut cases = Vec::new();

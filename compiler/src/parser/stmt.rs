@@ -72,7 +72,7 @@ impl Parser<'_> {
             }
             let line = self.lines.line_col(kw.start).0;
             let msg = format!("expected an indented block after {what} on line {line}");
-            return Err(self.indentation_error_at(self.current_error_range(), msg));
+            return Err(self.error_at_current(msg, true));
         }
         self.bump();
         let mut body = Vec::new();
@@ -488,6 +488,22 @@ impl Parser<'_> {
 
     /// Where CPython reports an error "at the current token": the token itself, except at the
     /// end of the file, where it points just past the last line (at its `NEWLINE`).
+    /// CPython's `RAISE_SYNTAX_ERROR`/`RAISE_INDENTATION_ERROR` (`indentation`) at the current
+    /// token: placed on a DEDENT or ENDMARKER, tokens without columns, it has no end column.
+    pub(super) fn error_at_current(&self, msg: String, indentation: bool) -> SyntaxError {
+        let range = self.current_error_range();
+        let err = if indentation {
+            self.indentation_error_at(range, msg)
+        } else {
+            self.error_at(range, msg)
+        };
+        if matches!(self.kind(), TokenKind::Dedent | TokenKind::EndMarker) {
+            err.with_end(SyntaxError::END_UNKNOWN)
+        } else {
+            err
+        }
+    }
+
     pub(super) fn current_error_range(&self) -> TextRange {
         let at_eof = self.tokens[self.pos.min(self.tokens.len())..]
             .iter()

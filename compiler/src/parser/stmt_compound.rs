@@ -321,10 +321,8 @@ impl Parser<'_> {
         self.expect_op(Op::Colon)?;
         let body = self.parse_block("'try' statement", kw.range)?;
         if !self.at_kw(Kw::Except) && !self.at_kw(Kw::Finally) {
-            return Err(self.error_at(
-                self.current_error_range(),
-                "expected 'except' or 'finally' block",
-            ));
+            let msg = "expected 'except' or 'finally' block".to_string();
+            return Err(self.error_at_current(msg, false));
         }
         let mut handlers = Vec::new();
         let is_star = self.at_kw(Kw::Except) && self.nth(1) == TokenKind::Op(Op::Star);

@@ -5,6 +5,9 @@
 use std::collections::HashMap;
 
 mod expr;
+mod type_params;
+
+use type_params::Generic;
 
 use super::{flag, mangle, Scope, ScopeId, ScopeKey, ScopeKind, SymbolTable};
 use crate::ast::{Arg, Arguments, Constant, Expr, ExprKind, Module, Stmt, StmtKind};
@@ -133,7 +136,10 @@ impl Builder {
             self.table.keys.insert(key, id);
         }
         self.stack.push(id);
-        if kind == ScopeKind::Annotation {
+        if matches!(
+            kind,
+            ScopeKind::Annotation | ScopeKind::TypeAlias | ScopeKind::TypeVariable
+        ) {
             self.table.scopes[id].add_flags(".format", flag::PARAM);
             self.table.scopes[id].params.push(".format".to_string());
         }
@@ -216,10 +222,16 @@ impl Builder {
                 self.add_def(&f.name, flag::LOCAL, s.range)?;
                 self.visit_defaults(&f.args)?;
                 self.visit_exprs(&f.decorator_list)?;
-                if let Some(tp) = f.type_params.first() {
-                    return Err(
-                        self.error("protopy cannot compile type parameter lists yet", tp.range)
-                    );
+                let generic = !f.type_params.is_empty();
+                if generic {
+                    let g = Generic {
+                        // CPython tests the (always present) list of defaults, not its
+                        // length: the parameter exists even when no default does.
+                        has_defaults: true,
+                        has_kwdefaults: f.args.kw_defaults.iter().any(Option::is_some),
+                        is_class: false,
+                    };
+                    self.enter_type_params(&f.name, &f.type_params, s.range, g)?;
                 }
                 self.visit_function_annotations(&f.args, f.returns.as_deref(), s.range)?;
                 let id = self.enter(
@@ -233,25 +245,47 @@ impl Builder {
                 self.visit_params(&f.args)?;
                 self.visit_body(&f.body)?;
                 self.exit();
+                if generic {
+                    self.exit();
+                }
             }
             StmtKind::ClassDef(c) => {
                 self.add_def(&c.name, flag::LOCAL, s.range)?;
+                let generic = !c.type_params.is_empty();
+                let saved = self.private.clone();
+                if generic {
+                    // CPython visits the decorators first, then the bases inside the type
+                    // parameters' scope.
+                    self.visit_exprs(&c.decorator_list)?;
+                    let g = Generic {
+                        has_defaults: false,
+                        has_kwdefaults: false,
+                        is_class: true,
+                    };
+                    self.private = Some(c.name.clone());
+                    self.enter_type_params(&c.name, &c.type_params, s.range, g)?;
+                }
                 self.visit_exprs(&c.bases)?;
                 for k in &c.keywords {
                     self.visit_expr(&k.value)?;
                 }
-                self.visit_exprs(&c.decorator_list)?;
-                if let Some(tp) = c.type_params.first() {
-                    return Err(
-                        self.error("protopy cannot compile type parameter lists yet", tp.range)
-                    );
+                if !generic {
+                    self.visit_exprs(&c.decorator_list)?;
                 }
                 let id = self.enter(ScopeKind::Class, &c.name, s.range, Some(ScopeKey::of(&**c)));
                 self.table.scopes[id].has_docstring = has_docstring(&c.body);
-                let saved = self.private.replace(c.name.clone());
+                self.private = Some(c.name.clone());
+                if generic {
+                    let at = c.type_params.first().map_or(s.range, |tp| tp.range);
+                    self.add_def("__type_params__", flag::LOCAL, at)?;
+                    self.add_def(".type_params", flag::USE, at)?;
+                }
                 self.visit_body(&c.body)?;
-                self.private = saved;
                 self.exit();
+                if generic {
+                    self.exit();
+                }
+                self.private = saved;
             }
             StmtKind::Return { value } => {
                 if let Some(v) = value {
@@ -381,9 +415,11 @@ impl Builder {
             StmtKind::Global { names } => self.visit_directive(names, s.range, true)?,
             StmtKind::Nonlocal { names } => self.visit_directive(names, s.range, false)?,
             StmtKind::Expr { value } => self.visit_expr(value)?,
-            StmtKind::TypeAlias { .. } => {
-                return Err(self.error("protopy cannot compile 'type' statements yet", s.range));
-            }
+            StmtKind::TypeAlias {
+                name,
+                type_params,
+                value,
+            } => self.visit_type_alias(s, name, type_params, value)?,
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
         }
         Ok(())

@@ -38,7 +38,7 @@ pub mod flag {
     pub const ANNOT: u32 = 256;
     /// An iteration variable of a comprehension.
     pub const COMP_ITER: u32 = 512;
-    /// A type parameter (never set: type parameters are not compiled yet).
+    /// A type parameter (PEP 695).
     pub const TYPE_PARAM: u32 = 1024;
     /// A cell of an inlined comprehension.
     pub const COMP_CELL: u32 = 2048;
@@ -69,7 +69,7 @@ impl SymbolScope {
     }
 }
 
-/// The kind of a block (CPython's `_Py_block_ty`; type-parameter blocks are not built yet).
+/// The kind of a block (CPython's `_Py_block_ty`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {
     Module,
@@ -78,6 +78,13 @@ pub enum ScopeKind {
     Function,
     /// An `__annotate__` function (PEP 649).
     Annotation,
+    /// The hidden scope of a generic function, class or type alias holding its type
+    /// parameters (PEP 695 annotation scope, `<generic parameters of f>`).
+    TypeParams,
+    /// The lazily evaluated value of a `type` statement.
+    TypeAlias,
+    /// The lazily evaluated bound, constraints or default of a type parameter.
+    TypeVariable,
 }
 
 /// Which comprehension a function block is.
@@ -135,6 +142,8 @@ pub struct Scope {
     pub annotation_block: Option<ScopeId>,
     /// `global`/`nonlocal` statements, for error positions.
     directives: HashMap<String, TextRange>,
+    /// What a `TypeVariable` block evaluates ("a TypeVar bound", ...), for error messages.
+    pub scope_info: &'static str,
 }
 
 pub type ScopeId = usize;
@@ -144,6 +153,7 @@ pub type ScopeId = usize;
 pub(crate) enum ScopeKey {
     Node(usize),
     Annotations(usize),
+    TypeParams(usize),
 }
 
 impl ScopeKey {
@@ -153,6 +163,17 @@ impl ScopeKey {
 
     pub(crate) fn annotations_of<T>(node: &T) -> ScopeKey {
         ScopeKey::Annotations(node as *const T as usize)
+    }
+
+    /// The type parameter scope of a generic definition, keyed by its parameter list.
+    pub(crate) fn type_params_of(type_params: &[crate::ast::TypeParam]) -> ScopeKey {
+        ScopeKey::TypeParams(type_params.as_ptr() as usize)
+    }
+
+    /// The second block a node makes (a type parameter's default beside its bound): CPython
+    /// keys it by the node's address plus one.
+    pub(crate) fn second_of<T>(node: &T) -> ScopeKey {
+        ScopeKey::Node(node as *const T as usize + 1)
     }
 }
 
@@ -199,6 +220,7 @@ impl Scope {
             annotations_used: false,
             annotation_block: None,
             directives: HashMap::new(),
+            scope_info: "",
         }
     }
 
@@ -242,7 +264,19 @@ impl Scope {
 
     /// CPython's `_PyST_IsFunctionLike`.
     pub fn is_function_like(&self) -> bool {
-        matches!(self.kind, ScopeKind::Function | ScopeKind::Annotation)
+        !matches!(self.kind, ScopeKind::Module | ScopeKind::Class)
+    }
+
+    /// An annotation scope of PEP 649 or PEP 695 (which lambdas and comprehensions inside it
+    /// do not change).
+    pub fn is_annotation_scope(&self) -> bool {
+        matches!(
+            self.kind,
+            ScopeKind::Annotation
+                | ScopeKind::TypeParams
+                | ScopeKind::TypeAlias
+                | ScopeKind::TypeVariable
+        )
     }
 
     /// Cell variables (`co_cellvars` before the class-body extras), sorted.
@@ -296,6 +330,9 @@ impl SymbolTable {
             ScopeKind::Class => "class",
             ScopeKind::Function => "function",
             ScopeKind::Annotation => "annotation",
+            ScopeKind::TypeParams => "type parameters",
+            ScopeKind::TypeAlias => "type alias",
+            ScopeKind::TypeVariable => "type variable",
         };
         let _ = write!(
             out,

@@ -5,11 +5,12 @@
 use super::lexer::{Lexer, Stop};
 use super::token::{Token, TokenKind};
 use super::ErrorPriority;
-use crate::error::{ErrorKind, SyntaxError};
+use crate::error::{ErrorKind, Origin, SyntaxError};
 use crate::text::TextRange;
 
 impl Lexer<'_> {
-    /// Records an error covering `start..end` and pushes the `Error` token.
+    /// Records an error of the tokenizer's own (CPython's `_syntaxerror_range`) covering
+    /// `start..end` and pushes the `Error` token.
     pub fn fail(
         &mut self,
         kind: ErrorKind,
@@ -17,11 +18,35 @@ impl Lexer<'_> {
         start: usize,
         end: usize,
     ) -> Stop {
+        self.fail_as(kind, msg, start, end, SyntaxError::from_tokenizer)
+    }
+
+    /// Records an error that CPython's parser raises for a tokenizer error code (the `E_*` codes
+    /// of `_Pypegen_tokenizer_error`), starting at `start`, with the end column `end_col` (one of
+    /// `SyntaxError`'s markers).
+    pub(super) fn fail_in_parser(
+        &mut self,
+        kind: ErrorKind,
+        msg: impl Into<String>,
+        start: usize,
+        end_col: u32,
+    ) -> Stop {
+        self.fail_as(kind, msg, start, start, |e| e.with_end(end_col))
+    }
+
+    fn fail_as(
+        &mut self,
+        kind: ErrorKind,
+        msg: impl Into<String>,
+        start: usize,
+        end: usize,
+        adjust: impl FnOnce(SyntaxError) -> SyntaxError,
+    ) -> Stop {
         let end = end.min(self.src.len());
         let start = start.min(end);
         let range = TextRange::new(start as u32, end as u32);
         if self.error.is_none() {
-            self.error = Some(SyntaxError::at(kind, msg, range, self.lines));
+            self.error = Some(adjust(SyntaxError::at(kind, msg, range, self.lines)));
             if !self.modes.is_empty() && self.priority == ErrorPriority::Always {
                 self.priority = ErrorPriority::InFString;
             }
@@ -59,11 +84,12 @@ impl Lexer<'_> {
     pub fn nul_error(&mut self) -> Stop {
         self.priority = ErrorPriority::Always;
         let p = self.end;
-        self.fail(
+        self.fail_as(
             ErrorKind::SyntaxError,
             "source code cannot contain null bytes",
             p,
             p,
+            |e| e,
         )
     }
 
@@ -76,7 +102,19 @@ impl Lexer<'_> {
             self.priority = ErrorPriority::UnclosedBracket;
             let msg = format!("'{}' was never closed", c as char);
             let o = off as usize;
-            let p = self.fail(ErrorKind::SyntaxError, msg, o, o);
+            // CPython reads the bracket's line back from its buffer, without the newline,
+            // when the end of the input is on a later line.
+            let last = self.src.len().saturating_sub(1) as u32;
+            let eof_line = self.lines.line_col(last).0;
+            let earlier = self.line_of(o) < eof_line;
+            let p = self.fail_as(ErrorKind::SyntaxError, msg, o, o, |e| {
+                let e = e.with_end(SyntaxError::NO_COLUMN);
+                if earlier {
+                    e.from_tokenizer()
+                } else {
+                    e
+                }
+            });
             // The error points at the bracket; the token stays at the end.
             let at = at.min(self.src.len()) as u32;
             if let Some(t) = self.tokens.last_mut() {
@@ -88,7 +126,8 @@ impl Lexer<'_> {
         // CPython points at the newline before the end.
         self.priority = ErrorPriority::WhenReached;
         let p = at.saturating_sub(1);
-        self.fail(ErrorKind::SyntaxError, "unexpected EOF while parsing", p, p)
+        let msg = "unexpected EOF while parsing";
+        self.fail_in_parser(ErrorKind::SyntaxError, msg, p, SyntaxError::END_UNKNOWN)
     }
 
     /// "unexpected character after line continuation character", the character at `p`. CPython
@@ -112,7 +151,8 @@ impl Lexer<'_> {
                 lineno: line,
                 col,
                 end_lineno: line,
-                end_col: col,
+                end_col: SyntaxError::NO_COLUMN,
+                origin: Origin::Parser,
             });
         }
         self.tokens.push(Token {
@@ -125,11 +165,11 @@ impl Lexer<'_> {
     pub(super) fn tab_error(&mut self) -> Stop {
         self.priority = ErrorPriority::WhenReached;
         let p = self.line_start(self.pos);
-        self.fail(
+        self.fail_in_parser(
             ErrorKind::TabError,
             "inconsistent use of tabs and spaces in indentation",
             p,
-            p,
+            SyntaxError::NO_COLUMN,
         )
     }
 

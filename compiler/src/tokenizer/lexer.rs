@@ -272,11 +272,11 @@ impl<'a> Lexer<'a> {
             if self.indents.len() >= MAXINDENT {
                 self.priority = ErrorPriority::WhenReached;
                 let p = self.line_start(self.pos);
-                return Err(self.fail(
+                return Err(self.fail_in_parser(
                     ErrorKind::IndentationError,
                     "too many levels of indentation",
                     p,
-                    p,
+                    SyntaxError::NO_COLUMN,
                 ));
             }
             if altcol <= topalt {
@@ -296,11 +296,11 @@ impl<'a> Lexer<'a> {
                 while self.at(p) != b'\n' && p < self.len {
                     p += 1;
                 }
-                return Err(self.fail(
+                return Err(self.fail_in_parser(
                     ErrorKind::IndentationError,
                     "unindent does not match any outer indentation level",
                     p,
-                    p,
+                    SyntaxError::END_UNKNOWN,
                 ));
             }
             if altcol != topalt {

@@ -78,16 +78,8 @@ fn make_syntax_error(
     };
     let line = source.and_then(|src| src.split('\n').nth((err.lineno as usize).checked_sub(1)?));
     let offset = line.map_or(0, |text| err.char_offset(text));
-    let end_offset = line
-        .filter(|_| err.end_col != SyntaxError::NO_COLUMN)
-        .map_or(0, |text| {
-            let end_col = err.end_col.min(text.len() as u32);
-            SyntaxError {
-                col: end_col,
-                ..err.clone()
-            }
-            .char_offset(text)
-        });
+    // CPython measures the end column in the error's first line too.
+    let end_offset = line.map_or(0, |text| err.end_char_offset(text));
     let mark = vm.temps.len();
     let r = (|| {
         let msg = vm.new_str(&err.msg)?;
@@ -95,14 +87,14 @@ fn make_syntax_error(
         let fname = vm.new_str(filename)?;
         vm.temps.push(fname);
         let text = match line {
-            Some(l) if with_text => vm.new_str(&format!("{l}\n"))?,
+            Some(l) if with_text => vm.new_str(&err.text(l))?,
             _ => Value::NONE,
         };
         vm.temps.push(text);
         let lineno = vm.new_i64(i64::from(err.lineno))?;
         let end_lineno = vm.new_i64(i64::from(err.end_lineno))?;
         let offset = vm.new_usize(offset)?;
-        let end_offset = vm.new_usize(end_offset)?;
+        let end_offset = vm.new_i64(end_offset)?;
         let details = vm.new_tuple(vec![fname, lineno, offset, text, end_lineno, end_offset])?;
         vm.temps.push(details);
         // `SyntaxError.__init__` fills the fields from the details tuple.

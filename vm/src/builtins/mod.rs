@@ -406,6 +406,10 @@ pub const FUNCTIONS: &[NativeMethod] = &[
     sm("repr", repr, "($module, obj, /)"),
 ];
 
+/// Docstrings (`__doc__`) of the functions of `builtins`, by name, in CPython's words; a function
+/// not listed has none.
+pub const DOCS: &[(&str, &str)] = &[("len", "Return the number of items in a container.")];
+
 /// Further functions of `builtins`, defined in other files.
 const MORE_FUNCTIONS: &[NativeMethod] = &[
     sm(
@@ -447,6 +451,13 @@ fn exposed(ty: Ty) -> bool {
             | Ty::Union
             | Ty::GenericAlias
             | Ty::MethodDescriptor
+            | Ty::ClassMethodDescriptor
+            | Ty::TypeVar
+            | Ty::ParamSpec
+            | Ty::TypeVarTuple
+            | Ty::TypeAliasType
+            | Ty::NoDefaultType
+            | Ty::Generic
             | Ty::WrapperDescriptor
             | Ty::MethodWrapper
             | Ty::Iterator

@@ -12,6 +12,7 @@ pub mod sys_exc;
 pub mod sys_info;
 pub mod time;
 pub mod time_zone;
+pub mod typing;
 
 use crate::thread::{PyResult, Vm};
 
@@ -24,6 +25,7 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
     crate::import::install(vm)?;
     io_open::install(vm)?;
     os::install(vm)?;
+    typing::install(vm)?;
     sys_info::set_builtin_module_names(vm)?;
     crate::import::spec::mark_builtin_modules(vm)
 }

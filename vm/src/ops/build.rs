@@ -162,7 +162,17 @@ pub fn intrinsic_1(vm: &mut Vm, arg: u32) -> Step {
                 v
             }
         }
+        7..=9 => crate::types::typevar::new_from_intrinsic(vm, arg, v)?,
+        10 => crate::types::generic::subscript_generic(vm, v)?,
+        11 => crate::types::typealias::from_intrinsic(vm, v)?,
         _ => return Err(not_yet(vm, "this intrinsic")),
     };
     replace_top(vm, 1, r)
+}
+
+/// `CALL_INTRINSIC_2`: the PEP 695 intrinsics of two arguments.
+pub fn intrinsic_2(vm: &mut Vm, arg: u32) -> Step {
+    let (a, b) = (vm.f().peek(2), vm.f().peek(1));
+    let r = crate::types::typevar::intrinsic_2(vm, arg, a, b)?;
+    replace_top(vm, 2, r)
 }

@@ -181,8 +181,28 @@ pub fn set_function_attribute(vm: &mut Vm, arg: u32) -> Step {
         1 => f.defaults.store(value),
         2 => f.kwdefaults.store(value),
         8 => f.closure.store(value),
-        16 => f.annotate.store(value),
+        16 => {
+            f.annotate.store(value);
+            let qualname = f.qualname.load();
+            name_annotate(vm, value, qualname)?;
+        }
         _ => {}
     }
     replace_top(vm, 2, func)
+}
+
+/// A function's `__annotate__` is named after it (`f.__annotate__`), though its code object
+/// keeps the qualified name of the scope it was compiled in (CPython does the same).
+fn name_annotate(vm: &mut Vm, annotate: Value, func_qualname: Value) -> PyResult<()> {
+    let Some(q) = vm.rust_str(func_qualname) else {
+        return Ok(());
+    };
+    if vm.opaque::<Function>(annotate).is_none() {
+        return Ok(());
+    }
+    let name = vm.new_str(&format!("{q}.__annotate__"))?;
+    if let Some(a) = vm.opaque::<Function>(annotate) {
+        a.qualname.store(name);
+    }
+    Ok(())
 }

@@ -72,6 +72,7 @@ pub fn dispatch(vm: &mut Vm, op: Op, arg: u32) -> Step {
             replace_top(vm, 2, Value::from_bool(r != (arg == 1)))
         }
         Op::CALL_INTRINSIC_1 => build::intrinsic_1(vm, arg),
+        Op::CALL_INTRINSIC_2 => build::intrinsic_2(vm, arg),
         Op::BUILD_TUPLE | Op::BUILD_LIST | Op::BUILD_MAP | Op::BUILD_STRING => {
             build::build(vm, op, arg)
         }

@@ -10,6 +10,42 @@ use crate::thread::{PyResult, Vm};
 use crate::types::function::{bind_frame, BoundMethod, Function, Native};
 use crate::types::{typeobj, Args, Binding};
 
+/// Whether a native's signature text takes its parameters by position only (it ends with `/`):
+/// CPython's `METH_O`/`METH_VARARGS` functions, which refuse every keyword.
+fn positional_only(sig: &str) -> bool {
+    sig.strip_suffix(')')
+        .is_some_and(|s| s.ends_with(", /") || s.ends_with("(/"))
+}
+
+/// A native's qualified name as CPython's errors give it (`meth_get__qualname__`): a module's
+/// function by its name; a method by the class it is bound to (the receiver's class, or the
+/// class itself for a classmethod) or defined in, a dot, and its name.
+fn native_qualname(
+    vm: &mut Vm,
+    name: &str,
+    owner: Option<crate::runtime::Ty>,
+    module: Option<&str>,
+    bound: Value,
+) -> String {
+    if module.is_some() {
+        return name.to_string();
+    }
+    if !bound.is_null() {
+        let ty = if typeobj::is_type(vm, bound) {
+            bound.as_handle()
+        } else {
+            Some(vm.type_of(bound))
+        };
+        if let Some(h) = ty {
+            return format!("{}.{name}", typeobj::type_qualname(vm, h));
+        }
+    }
+    match owner {
+        Some(t) => format!("{}.{name}", t.name()),
+        None => name.to_string(),
+    }
+}
+
 /// `callable(*args, **kwargs)`.
 pub fn call(vm: &mut Vm, callable: Value, mut args: Args) -> PyResult<Value> {
     if vm.opaque::<Function>(callable).is_some() {
@@ -17,6 +53,16 @@ pub fn call(vm: &mut Vm, callable: Value, mut args: Args) -> PyResult<Value> {
     }
     if let Some(n) = vm.opaque::<Native>(callable) {
         let (f, bound, binding) = (n.func, n.bound, n.binding);
+        if !args.kw.is_empty() && positional_only(n.sig) {
+            let (name, owner, module) = (n.name, n.owner, n.module);
+            let name = if binding == Binding::Method && crate::types::descr::is_slot_name(name) {
+                // A type slot's wrapper (`wrapperdescr_raw_call`).
+                format!("wrapper {name}")
+            } else {
+                native_qualname(vm, name, owner, module, bound)
+            };
+            return Err(vm.type_error(&format!("{name}() takes no keyword arguments")));
+        }
         if binding == Binding::Static && n.name == "__new__" {
             if let Some(owner) = n.owner.filter(|&o| crate::types::subclass::carries_base(o)) {
                 return crate::types::subclass::call_native_new(vm, owner, f, args);

@@ -237,6 +237,10 @@ fn reach(text: &str, depth: u32) -> usize {
             .find(|t| t.range.start as usize >= start && t.kind == TokenKind::Op(Op::Equal));
         return equal.map_or(start, |t| t.range.start as usize);
     }
+    if err.end_col == SyntaxError::END_UNKNOWN {
+        // No end column (an unexpected indent): the parser stopped where the error starts.
+        return offset(err.lineno, err.col);
+    }
     offset(err.end_lineno, err.end_col)
 }
 

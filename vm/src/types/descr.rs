@@ -414,11 +414,23 @@ pub fn wrapped_func(vm: &Vm, v: Value) -> Option<Value> {
         .or_else(|| vm.opaque::<StaticMethod>(v).map(|s| s.func))
 }
 
-/// `<classmethod(<function f at 0x...>)>` (`cm_repr`, `sm_repr`).
+/// `<classmethod(<function f at 0x...>)>` (`cm_repr`, `sm_repr`); `<method 'f' of 'C' objects>`
+/// for a `classmethod_descriptor`.
 pub fn wrapper_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
     let Some(f) = wrapped_func(vm, v) else {
         return Ok(None);
     };
+    if vm.type_of(v) == vm.ty(Ty::ClassMethodDescriptor) {
+        if let Some((name, Some(owner))) = vm
+            .opaque::<super::function::Native>(f)
+            .map(|n| (n.name, n.owner))
+        {
+            return Ok(Some(format!(
+                "<method '{name}' of '{}' objects>",
+                owner.name()
+            )));
+        }
+    }
     let name = if vm.opaque::<ClassMethod>(v).is_some() {
         "classmethod"
     } else {
@@ -550,6 +562,72 @@ pub const STATICMETHOD_METHODS: &[NativeMethod] = &[
     m("__get__", sm_get, "($self, instance, owner=None, /)"),
     m("__call__", sm_call, "($self, /, *args, **kwargs)"),
 ];
+
+/// `classmethod_descriptor.__call__(cls, *args, **kwargs)`: the method bound to `cls`, called.
+fn cm_descriptor_call(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let descr = args.pos.remove(0);
+    let Some(&cls) = args.pos.first() else {
+        return Err(vm.type_error("descriptor needs an argument"));
+    };
+    args.pos.remove(0);
+    let bound = crate::protocols::attr::bind(vm, descr, Value::NULL, cls)?;
+    vm.temps.push(bound);
+    let r = crate::protocols::call::call(vm, bound, args);
+    vm.temps.pop();
+    r
+}
+
+/// A native classmethod of a builtin type (`classmethod_descriptor`, Objects/descrobject.c):
+/// bound to the class on access, whether through the class or an instance.
+pub const CLASSMETHOD_DESCRIPTOR_METHODS: &[NativeMethod] = &[
+    m("__get__", cm_get, "($self, instance, owner=None, /)"),
+    m(
+        "__call__",
+        cm_descriptor_call,
+        "($self, /, *args, **kwargs)",
+    ),
+];
+
+/// An attribute of the native function a `classmethod_descriptor` wraps.
+fn cm_descriptor_attr(vm: &mut Vm, v: Value, attr: &str) -> PyResult<Value> {
+    let f = wrapped_func(vm, v).unwrap_or(Value::NONE);
+    crate::protocols::attr::getattr_str(vm, f, attr)
+}
+
+pub const CLASSMETHOD_DESCRIPTOR_GETSETS: &[(&str, Getter, Option<Setter>)] = &[
+    (
+        "__name__",
+        |vm, v| cm_descriptor_attr(vm, v, "__name__"),
+        None,
+    ),
+    (
+        "__qualname__",
+        |vm, v| cm_descriptor_attr(vm, v, "__qualname__"),
+        None,
+    ),
+    (
+        "__doc__",
+        |vm, v| cm_descriptor_attr(vm, v, "__doc__"),
+        None,
+    ),
+    (
+        "__text_signature__",
+        |vm, v| cm_descriptor_attr(vm, v, "__text_signature__"),
+        None,
+    ),
+    ("__objclass__", cm_descriptor_objclass, None),
+];
+
+fn cm_descriptor_objclass(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let f = wrapped_func(vm, v).unwrap_or(Value::NONE);
+    match vm
+        .opaque::<super::function::Native>(f)
+        .and_then(|n| n.owner)
+    {
+        Some(t) => Ok(vm.ty_val(t)),
+        None => Ok(Value::NONE),
+    }
+}
 
 pub const WRAPPER_GETSETS: &[(&str, Getter, Option<Setter>)] = &[
     (

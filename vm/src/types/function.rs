@@ -489,7 +489,38 @@ fn n_objclass(vm: &mut Vm, v: Value) -> PyResult<Value> {
     }
 }
 
+/// The docstring registered for a native function, from the table beside its module's function
+/// table (`builtins::DOCS`); natives without one (methods of types too, so far) have none.
+pub fn native_doc(module: Option<&str>, name: &str) -> Option<&'static str> {
+    let table: &[(&str, &str)] = match module {
+        Some("builtins") => crate::builtins::DOCS,
+        _ => &[],
+    };
+    table.iter().find(|(n, _)| *n == name).map(|&(_, d)| d)
+}
+
+/// `__doc__` of a builtin function or method descriptor (None when it has no docstring).
+fn n_doc(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let doc = vm
+        .opaque::<Native>(v)
+        .and_then(|n| native_doc(n.module, n.name));
+    match doc {
+        Some(d) => vm.new_str(d),
+        None => Ok(Value::NONE),
+    }
+}
+
+/// `__text_signature__`: the signature text of the native's table entry, None when it has none.
+fn n_text_signature(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    match vm.opaque::<Native>(v).map(|n| n.sig) {
+        Some(sig) if !sig.is_empty() => vm.new_str(sig),
+        _ => Ok(Value::NONE),
+    }
+}
+
 pub const NATIVE_GETSETS: &[(&str, super::Getter, Option<super::Setter>)] = &[
+    ("__doc__", n_doc, None),
+    ("__text_signature__", n_text_signature, None),
     ("__name__", n_name, None),
     ("__qualname__", n_qualname, None),
     ("__self__", n_self, None),

@@ -13,6 +13,8 @@ use crate::thread::{PyResult, Vm};
 pub struct GenericAlias {
     pub origin: Value,
     pub args: Value,
+    /// `*tuple[int, str]`: the alias unpacked by iterating over it (`__unpacked__`).
+    pub starred: bool,
 }
 
 impl Trace for GenericAlias {
@@ -30,7 +32,14 @@ pub fn new_alias(vm: &mut Vm, origin: Value, item: Value) -> PyResult<Value> {
         vm.new_tuple(vec![item])?
     };
     vm.temps.push(args);
-    let r = vm.new_opaque(Ty::GenericAlias, GenericAlias { origin, args });
+    let r = vm.new_opaque(
+        Ty::GenericAlias,
+        GenericAlias {
+            origin,
+            args,
+            starred: false,
+        },
+    );
     vm.temps.pop();
     r
 }
@@ -96,7 +105,15 @@ fn item_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
 
 fn ga_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (origin, a) = parts(vm, args.pos[0])?;
-    let mut s = item_repr(vm, origin)?;
+    let starred = vm
+        .opaque::<GenericAlias>(args.pos[0])
+        .is_some_and(|g| g.starred);
+    let mut s = if starred {
+        "*".to_string()
+    } else {
+        String::new()
+    };
+    s.push_str(&item_repr(vm, origin)?);
     let items = vm.tuple_items(a).map(|s| s.to_vec()).unwrap_or_default();
     let mut inner = Vec::with_capacity(items.len());
     for it in items.iter().copied() {
@@ -115,6 +132,27 @@ fn ga_call(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let (origin, _) = parts(vm, args.pos[0])?;
     args.pos.remove(0);
     protocols::call::call(vm, origin, args)
+}
+
+/// `iter(alias)`: yields the alias unpacked, once (`*tuple[int, str]`).
+fn ga_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (origin, a) = parts(vm, args.pos[0])?;
+    let starred = vm.new_opaque(
+        Ty::GenericAlias,
+        GenericAlias {
+            origin,
+            args: a,
+            starred: true,
+        },
+    )?;
+    vm.temps.push(starred);
+    let one = vm.new_tuple(vec![starred]);
+    vm.temps.pop();
+    let one = one?;
+    vm.temps.push(one);
+    let r = protocols::iter::get_iter(vm, one);
+    vm.temps.pop();
+    r
 }
 
 fn ga_mro_entries(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -152,15 +190,11 @@ fn ga_subclasscheck(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Err(vm.type_error("issubclass() argument 2 cannot be a parameterized generic"))
 }
 
-fn ga_or(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__or__", 1, 1)?;
-    Err(crate::ops::not_yet(vm, "unions of parameterized generics"))
-}
-
 pub const METHODS: &[NativeMethod] = &[
     m("__repr__", ga_repr, "($self, /)"),
     m("__call__", ga_call, "($self, /, *args, **kwargs)"),
     m("__mro_entries__", ga_mro_entries, "($self, bases, /)"),
+    m("__iter__", ga_iter, "($self, /)"),
     m("__eq__", ga_eq, "($self, value, /)"),
     m("__hash__", ga_hash, "($self, /)"),
     m(
@@ -173,7 +207,8 @@ pub const METHODS: &[NativeMethod] = &[
         ga_subclasscheck,
         "($self, subclass, /)",
     ),
-    m("__or__", ga_or, "($self, value, /)"),
+    m("__or__", super::union::union_or, "($self, value, /)"),
+    m("__ror__", super::union::union_ror, "($self, value, /)"),
 ];
 
 fn get_origin(vm: &mut Vm, v: Value) -> PyResult<Value> {
@@ -182,11 +217,24 @@ fn get_origin(vm: &mut Vm, v: Value) -> PyResult<Value> {
 fn get_args(vm: &mut Vm, v: Value) -> PyResult<Value> {
     Ok(parts(vm, v)?.1)
 }
-fn get_parameters(vm: &mut Vm, _v: Value) -> PyResult<Value> {
-    vm.new_tuple(vec![])
+/// The type parameters the arguments mention.
+fn get_parameters(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let args = parts(vm, v)?.1;
+    let items = vm.tuple_items(args).map(|s| s.to_vec()).unwrap_or_default();
+    let mut params = Vec::new();
+    super::generic::collect_parameters(vm, &items, &mut params);
+    vm.new_tuple(params)
+}
+
+fn get_unpacked(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    parts(vm, v)?;
+    Ok(Value::from_bool(
+        vm.opaque::<GenericAlias>(v).is_some_and(|g| g.starred),
+    ))
 }
 
 pub const GETSETS: &[(&str, super::Getter, Option<super::Setter>)] = &[
+    ("__unpacked__", get_unpacked, None),
     ("__origin__", get_origin, None),
     ("__args__", get_args, None),
     ("__parameters__", get_parameters, None),

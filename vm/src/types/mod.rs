@@ -19,6 +19,7 @@ pub mod exceptions;
 pub mod float;
 pub mod function;
 pub mod function_attrs;
+pub mod generic;
 pub mod generic_alias;
 pub mod int;
 pub mod iter;
@@ -49,8 +50,10 @@ pub mod table_iter;
 pub mod tbobject;
 pub mod template;
 pub mod tuple;
+pub mod typealias;
 pub mod typecreate;
 pub mod typeobj;
+pub mod typevar;
 pub mod union;
 
 use protopy_objects::Value;
@@ -274,6 +277,13 @@ pub fn more_methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::DictValues => dict_views::VALUES_METHODS,
         Ty::Object => richcmp::OBJECT_METHODS,
         Ty::ClassMethod => descr::CLASSMETHOD_METHODS,
+        Ty::ClassMethodDescriptor => descr::CLASSMETHOD_DESCRIPTOR_METHODS,
+        Ty::TypeVar => typevar::TYPEVAR_METHODS,
+        Ty::ParamSpec => typevar::PARAMSPEC_METHODS,
+        Ty::TypeVarTuple => typevar::TYPEVARTUPLE_METHODS,
+        Ty::NoDefaultType => typevar::NO_DEFAULT_METHODS,
+        Ty::TypeAliasType => typealias::METHODS,
+        Ty::Generic => generic::METHODS,
         Ty::StaticMethod => descr::STATICMETHOD_METHODS,
         Ty::MemberDescriptor => descr::MEMBER_METHODS,
         Ty::MappingProxy => mappingproxy::METHODS,
@@ -315,6 +325,11 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         Ty::Generator => crate::eval::generator::GETSETS,
         Ty::MemoryView => memoryview::GETSETS,
         Ty::ClassMethod | Ty::StaticMethod => descr::WRAPPER_GETSETS,
+        Ty::ClassMethodDescriptor => descr::CLASSMETHOD_DESCRIPTOR_GETSETS,
+        Ty::TypeVar => typevar::TYPEVAR_GETSETS,
+        Ty::ParamSpec => typevar::PARAMSPEC_GETSETS,
+        Ty::TypeVarTuple => typevar::TYPEVARTUPLE_GETSETS,
+        Ty::TypeAliasType => typealias::GETSETS,
         Ty::MemberDescriptor => descr::MEMBER_GETSETS,
         Ty::Super => superobj::GETSETS,
         Ty::Union => union::GETSETS,
@@ -337,6 +352,20 @@ pub fn more_getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter
 }
 
 /// Fills every builtin type's `__dict__` from its tables; called once at start-up.
+/// The module a builtin type reports as its `__module__`.
+pub fn builtin_module(ty: Ty) -> &'static str {
+    match ty {
+        Ty::Union
+        | Ty::TypeVar
+        | Ty::ParamSpec
+        | Ty::TypeVarTuple
+        | Ty::TypeAliasType
+        | Ty::Generic => "typing",
+        Ty::GenericAlias => "types",
+        _ => "builtins",
+    }
+}
+
 pub fn install_all(vm: &mut Vm) -> PyResult<()> {
     for &ty in Ty::ALL {
         let dict = typeobj::type_dict(vm, vm.ty(ty));
@@ -355,7 +384,9 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
                     }
                     f
                 }
-                Binding::Class => vm.new_opaque(Ty::ClassMethod, descr::ClassMethod::new(f))?,
+                Binding::Class => {
+                    vm.new_opaque(Ty::ClassMethodDescriptor, descr::ClassMethod::new(f))?
+                }
                 Binding::Static => vm.new_opaque(Ty::StaticMethod, descr::StaticMethod::new(f))?,
             };
             let k = vm.intern(meth.name)?;
@@ -374,6 +405,12 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
             let k = vm.intern(name)?;
             dict::set_item(vm, dict, k, g)?;
         }
+        // Every builtin type has a `__doc__` (None where no docstring is registered), unless
+        // its instances have their own `__doc__` getter.
+        let k = vm.intern("__doc__")?;
+        if dict::get_item(vm, dict, k)?.is_none() {
+            dict::set_item(vm, dict, k, Value::NONE)?;
+        }
         if matches!(ty, Ty::List | Ty::Dict | Ty::Set) {
             // Mutable containers are unhashable (`PyObject_HashNotImplemented`).
             let k = vm.intern("__hash__")?;
@@ -382,11 +419,7 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
         // A type's own `__module__` getter (functions') wins over the class attribute.
         let k = vm.intern("__module__")?;
         if dict::get_item(vm, dict, k)?.is_none() {
-            let modname = vm.intern(match ty {
-                Ty::Union => "typing",
-                Ty::GenericAlias => "types",
-                _ => "builtins",
-            })?;
+            let modname = vm.intern(builtin_module(ty))?;
             dict::set_item(vm, dict, k, modname)?;
         }
     }

@@ -678,7 +678,13 @@ fn get_module(vm: &mut Vm, v: Value) -> PyResult<Value> {
     match super::dict::get_str(vm, d, "__module__")? {
         // A builtin type's dict may hold its instances' `__module__` descriptor instead.
         Some(m) if !builtin || vm.str_data(m).is_some() => Ok(m),
-        _ => vm.intern("builtins"),
+        _ => match v.as_handle() {
+            Some(h) if builtin => match vm.rt.builtin_of(h) {
+                Some(t) => vm.intern(super::builtin_module(t)),
+                None => vm.intern("builtins"),
+            },
+            _ => vm.intern("builtins"),
+        },
     }
 }
 fn get_doc(vm: &mut Vm, v: Value) -> PyResult<Value> {

@@ -26,9 +26,18 @@ pub fn union_args(vm: &Vm, v: Value) -> Option<Vec<Value>> {
     vm.tuple_items(a).map(|s| s.to_vec())
 }
 
-/// Whether `v` may be a member of a union made by `|`: a class, None or a union.
+/// Whether `v` may be a member of a union made by `|`: a class, None, a union, a
+/// parameterized generic, a type alias, or a `TypeVar` or `ParamSpec` (whose `|` CPython's
+/// typing makes; a `TypeVarTuple` has none).
 fn unionable(vm: &Vm, v: Value) -> bool {
-    v.is_none() || typeobj::is_type(vm, v) || vm.opaque::<UnionData>(v).is_some()
+    v.is_none()
+        || typeobj::is_type(vm, v)
+        || vm.opaque::<UnionData>(v).is_some()
+        || vm.opaque::<super::generic_alias::GenericAlias>(v).is_some()
+        || vm.opaque::<super::typealias::TypeAlias>(v).is_some()
+        || vm
+            .opaque::<super::typevar::TypeParamObj>(v)
+            .is_some_and(|p| p.kind != super::typevar::ParamKind::TypeVarTuple)
 }
 
 /// `a | b` for classes, None and unions (`_Py_union_type_or`); None when not applicable.
@@ -113,12 +122,12 @@ fn union_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.new_i64(if h == -1 { -2 } else { h })
 }
 
-fn union_or(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub fn union_or(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "__or__", 1, 1)?;
     Ok(type_or(vm, args.pos[0], args.pos[1])?.unwrap_or(Value::NOT_IMPLEMENTED))
 }
 
-fn union_ror(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub fn union_ror(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "__ror__", 1, 1)?;
     Ok(type_or(vm, args.pos[1], args.pos[0])?.unwrap_or(Value::NOT_IMPLEMENTED))
 }

@@ -17,13 +17,15 @@ impl Builder {
 
     /// CPython's `symtable_raise_if_annotation_block`.
     fn check_not_annotation(&self, what: &str, e: &Expr) -> Result<()> {
-        if self.table.scopes[self.cur()].kind == ScopeKind::Annotation {
-            return Err(self.error(
-                format!("{what} cannot be used within an annotation"),
-                e.range,
-            ));
-        }
-        Ok(())
+        let scope = &self.table.scopes[self.cur()];
+        let within = match scope.kind {
+            ScopeKind::Annotation => "an annotation",
+            ScopeKind::TypeAlias => "a type alias",
+            ScopeKind::TypeParams => "the definition of a generic",
+            ScopeKind::TypeVariable => scope.scope_info,
+            _ => return Ok(()),
+        };
+        Err(self.error(format!("{what} cannot be used within {within}"), e.range))
     }
 
     fn visit_expr_inner(&mut self, e: &Expr) -> Result<()> {
@@ -315,6 +317,17 @@ impl Builder {
                         "named expression cannot be used within an annotation",
                         target.range,
                     ));
+                }
+                ScopeKind::TypeParams | ScopeKind::TypeAlias | ScopeKind::TypeVariable => {
+                    let within = match scope.kind {
+                        ScopeKind::TypeParams => "within the definition of a generic",
+                        ScopeKind::TypeAlias => "in a type alias",
+                        _ => "in a TypeVar bound",
+                    };
+                    let msg = format!(
+                        "assignment expression within a comprehension cannot be used {within}"
+                    );
+                    return Err(self.error(msg, target.range));
                 }
             }
         }
