@@ -81,25 +81,33 @@ impl<'a> Compiler<'a> {
             StmtKind::For { is_async: true, .. } if !self.in_async_function() => {
                 Err(self.error("'async for' outside async function", s.range))
             }
-            StmtKind::For { is_async: true, .. } => Err(self.unsupported("'async for' loops", s)),
             StmtKind::For {
                 target,
                 iter,
                 body,
                 orelse,
+                is_async,
                 ..
-            } => self.for_stmt(target, iter, body, orelse),
+            } => {
+                if *is_async {
+                    self.async_for_stmt(target, iter, body, orelse)
+                } else {
+                    self.for_stmt(target, iter, body, orelse)
+                }
+            }
             StmtKind::While { test, body, orelse } => self.while_stmt(test, body, orelse),
             StmtKind::If { test, body, orelse } => self.if_stmt(test, body, orelse),
             StmtKind::With { is_async: true, .. } if !self.in_async_function() => {
                 Err(self.error("'async with' outside async function", s.range))
             }
-            StmtKind::With { is_async: true, .. } => {
-                Err(self.unsupported("'async with' statements", s))
-            }
-            StmtKind::With { items, body, .. } => {
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+                ..
+            } => {
                 self.u().in_conditional_block += 1;
-                let result = self.with_stmt(s, items, body);
+                let result = self.with_stmt(s, items, body, *is_async);
                 self.u().in_conditional_block = self.unit().in_conditional_block.saturating_sub(1);
                 result
             }
@@ -164,7 +172,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Inside an `async def` (where `async for`/`async with` are allowed).
-    fn in_async_function(&self) -> bool {
+    pub(super) fn in_async_function(&self) -> bool {
         self.ste()
             .is_some_and(|s| s.coroutine && s.comprehension.is_none())
     }
@@ -177,6 +185,9 @@ impl<'a> Compiler<'a> {
     fn return_stmt(&mut self, s: &Stmt, value: Option<&'a Expr>) -> Result<()> {
         if !self.is_function_like() {
             return Err(self.error("'return' outside function", s.range));
+        }
+        if value.is_some() && self.ste().is_some_and(|st| st.coroutine && st.generator) {
+            return Err(self.error("'return' with value in async generator", s.range));
         }
         let preserve = value.is_some_and(|v| !matches!(v.kind, ExprKind::Constant { .. }));
         if let (true, Some(v)) = (preserve, value) {
@@ -245,6 +256,42 @@ impl<'a> Compiler<'a> {
         self.emit_jump(Opcode::JUMP_BACKWARD, start);
         self.u().fblocks.pop();
         self.bind(cleanup);
+        self.conditional_stmts(orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    /// `async for` (CPython's `codegen_async_for`): each item is awaited from `__anext__()`;
+    /// `StopAsyncIteration` ends the loop at `END_ASYNC_FOR`.
+    fn async_for_stmt(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> Result<()> {
+        let start = self.new_label();
+        let except = self.new_label();
+        let end = self.new_label();
+        self.visit_expr(iter)?;
+        let saved = self.set_loc(iter.range);
+        self.emit(Opcode::GET_AITER, 0);
+        self.restore_loc(saved);
+        self.bind(start);
+        self.u().fblocks.push(FBlock::ForLoop { start, exit: end });
+        self.emit_jump(Opcode::SETUP_FINALLY, except);
+        self.emit(Opcode::GET_ANEXT, 0);
+        self.load_const(Const::None);
+        self.yield_from()?;
+        self.emit(Opcode::POP_BLOCK, 0);
+        self.store_target(target)?;
+        self.conditional_stmts(body)?;
+        self.emit_jump(Opcode::JUMP_BACKWARD, start);
+        self.u().fblocks.pop();
+        self.bind(except);
+        let saved = self.set_loc(iter.range);
+        self.emit(Opcode::END_ASYNC_FOR, 0);
+        self.restore_loc(saved);
         self.conditional_stmts(orelse)?;
         self.bind(end);
         Ok(())

@@ -307,7 +307,7 @@ pub fn native_iter(vm: &mut Vm, obj: Value) -> PyResult<Option<Value>> {
 /// `next(iter)` for the native iterators: `Some(None)` when exhausted, None when `iter` is
 /// not a native iterator.
 pub fn native_next(vm: &mut Vm, iter: Value) -> PyResult<Option<Option<Value>>> {
-    if vm.opaque::<crate::eval::generator::GenData>(iter).is_some() {
+    if crate::eval::generator::is_generator(vm, iter) {
         return crate::eval::generator::gen_next(vm, iter).map(Some);
     }
     if let Some(r) = super::iter_tools::lazy_next(vm, iter)? {
