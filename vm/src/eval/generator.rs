@@ -156,6 +156,15 @@ pub fn resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<PyErr>) -> Py
         return Err(vm.value_error(&executing));
     };
     let started = g.started.swap(true, Ordering::Relaxed);
+    if let (false, Some(e)) = (started, &throw) {
+        // Thrown into a frame that never ran: raised at its start, outside every handler of
+        // the body (CPython's prologue instructions are covered by none).
+        g.finished.store(true, Ordering::Relaxed);
+        let code = frame.code_obj;
+        drop(frame);
+        crate::types::tbobject::traceback_entry_at_prologue(vm, e.exc, code);
+        return Err(PyErr { exc: e.exc });
+    }
     if !started && !value.is_none() && throw.is_none() {
         if let Some(g) = vm.opaque::<GenData>(gen) {
             *g.frame.lock() = Some(frame);
