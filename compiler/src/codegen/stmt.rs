@@ -350,17 +350,24 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// The names of `IMPORT_NAME`/`IMPORT_FROM` are mangled in a class like any other name
+    /// (CPython's `ADDOP_NAME`): `import __m` in class `A` imports `_A__m`.
+    fn import_name_index(&mut self, name: &str) -> u32 {
+        let mangled = self.mangle(name);
+        self.name_index(&mangled)
+    }
+
     fn import(&mut self, names: &'a [crate::ast::Alias]) -> Result<()> {
         for alias in names {
             self.load_const(Const::Int(0.into()));
             self.load_const(Const::None);
-            let index = self.name_index(&alias.name);
+            let index = self.import_name_index(&alias.name);
             self.emit(Opcode::IMPORT_NAME, index);
             match &alias.asname {
                 Some(asname) => {
                     let mut parts = alias.name.split('.').skip(1).peekable();
                     while let Some(attr) = parts.next() {
-                        let index = self.name_index(attr);
+                        let index = self.import_name_index(attr);
                         self.emit(Opcode::IMPORT_FROM, index);
                         if parts.peek().is_some() {
                             self.emit(Opcode::SWAP, 2);
@@ -393,7 +400,7 @@ impl<'a> Compiler<'a> {
             .map(|a| Const::Str(PyStr::from(a.name.as_str())))
             .collect();
         self.load_const(Const::Tuple(fromlist));
-        let index = self.name_index(module.unwrap_or(""));
+        let index = self.import_name_index(module.unwrap_or(""));
         self.emit(Opcode::IMPORT_NAME, index);
         for alias in names {
             if alias.name == "*" {
@@ -401,7 +408,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::POP_TOP, 0);
                 return Ok(());
             }
-            let index = self.name_index(&alias.name);
+            let index = self.import_name_index(&alias.name);
             self.emit(Opcode::IMPORT_FROM, index);
             self.nameop(
                 alias.asname.as_deref().unwrap_or(&alias.name),

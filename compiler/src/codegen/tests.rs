@@ -206,7 +206,6 @@ fn every_construct_compiles() {
 #[test]
 fn unsupported_constructs_name_themselves() {
     for (src, what) in [
-        ("async def f(): pass\n", "'async def' functions"),
         (
             "try:\n    pass\nexcept* E:\n    pass\n",
             "'except*' clauses",

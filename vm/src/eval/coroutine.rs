@@ -77,7 +77,10 @@ pub fn get_awaitable(vm: &mut Vm, arg: u32) -> Step {
     let it = match awaitable_iter(vm, v) {
         Ok(it) => it,
         Err(e) => {
-            if (arg == 1 || arg == 2) && !has_special(vm, v, "__await__")? {
+            vm.temps.push(e.exc);
+            let has_await = has_special(vm, v, "__await__");
+            vm.temps.pop();
+            if (arg == 1 || arg == 2) && !has_await? {
                 let t = vm.type_name(v);
                 let from = if arg == 1 { "__aenter__" } else { "__aexit__" };
                 return Err(vm.type_error(&format!(
