@@ -610,10 +610,7 @@ impl<'a> Compiler<'a> {
     /// A `yield` of the value on top; an async generator marks the values it yields itself
     /// (CPython's `codegen_addop_yield`).
     pub(super) fn emit_yield(&mut self) {
-        if self
-            .ste()
-            .is_some_and(|s| s.generator && s.coroutine)
-        {
+        if self.ste().is_some_and(|s| s.generator && s.coroutine) {
             self.emit(
                 Opcode::CALL_INTRINSIC_1,
                 crate::bytecode::opcodes::INTRINSIC_ASYNC_GEN_WRAP,

@@ -261,7 +261,13 @@ fn ignored_exit(vm: &mut Vm, o: Value, gen: Value) -> PyErr {
 
 /// The end of an `athrow`/`aclose` awaitable; `aclose()` turns the generator's end into its
 /// own (`check_error`).
-fn athrow_finish(vm: &mut Vm, o: Value, gen: Value, aclose: bool, r: PyResult<Resumed>) -> PyResult<Resumed> {
+fn athrow_finish(
+    vm: &mut Vm,
+    o: Value,
+    gen: Value,
+    aclose: bool,
+    r: PyResult<Resumed>,
+) -> PyResult<Resumed> {
     set_running_async(vm, gen, false);
     athrow_state(vm, o, CLOSED);
     match r {
@@ -605,10 +611,9 @@ fn awaitable_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Ok(Value::NONE)
         }
         Err(e) => Err(e),
-        Ok(Resumed::Yielded(_)) => Err(vm.new_error(
-            Ty::RuntimeError,
-            "coroutine ignored GeneratorExit",
-        )),
+        Ok(Resumed::Yielded(_)) => {
+            Err(vm.new_error(Ty::RuntimeError, "coroutine ignored GeneratorExit"))
+        }
     }
 }
 

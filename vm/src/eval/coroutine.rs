@@ -63,9 +63,7 @@ pub fn awaitable_iter(vm: &mut Vm, o: Value) -> PyResult<Value> {
     vm.temps.pop();
     if !is_iter? {
         let t = vm.type_name(res);
-        return Err(vm.type_error(&format!(
-            "__await__() returned non-iterator of type '{t}'"
-        )));
+        return Err(vm.type_error(&format!("__await__() returned non-iterator of type '{t}'")));
     }
     Ok(res)
 }
@@ -235,12 +233,7 @@ pub fn stop_value(vm: &Vm, exc: Value) -> Value {
 
 fn coro_await(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "__await__", 0, 0)?;
-    vm.new_opaque(
-        Ty::CoroutineWrapper,
-        CoroWrapper {
-            coro: args.pos[0],
-        },
-    )
+    vm.new_opaque(Ty::CoroutineWrapper, CoroWrapper { coro: args.pos[0] })
 }
 
 fn get_origin(_vm: &mut Vm, _g: Value) -> PyResult<Value> {
@@ -283,7 +276,11 @@ fn wrapper_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     gen::send_result(vm, r)
 }
 
-fn with_coro(vm: &mut Vm, mut args: Args, f: fn(&mut Vm, Args) -> PyResult<Value>) -> PyResult<Value> {
+fn with_coro(
+    vm: &mut Vm,
+    mut args: Args,
+    f: fn(&mut Vm, Args) -> PyResult<Value>,
+) -> PyResult<Value> {
     let coro = wrapped_coro(vm, args.pos[0])?;
     args.pos[0] = coro;
     f(vm, args)

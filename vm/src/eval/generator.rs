@@ -135,12 +135,13 @@ pub fn resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<PyErr>) -> Py
     let kind = g.kind;
     if g.finished.load(Ordering::Relaxed) {
         if kind == GenKind::Coroutine {
-            let closing = throw.as_ref().is_some_and(|e| vm.err_is(e, Ty::GeneratorExit));
+            let closing = throw
+                .as_ref()
+                .is_some_and(|e| vm.err_is(e, Ty::GeneratorExit));
             if !closing {
-                return Err(vm.new_error(
-                    Ty::RuntimeError,
-                    "cannot reuse already awaited coroutine",
-                ));
+                return Err(
+                    vm.new_error(Ty::RuntimeError, "cannot reuse already awaited coroutine")
+                );
             }
         }
         if let Some(e) = throw {
@@ -362,21 +363,15 @@ pub fn throw(vm: &mut Vm, gen: Value, exc: PyErr) -> PyResult<Resumed> {
 
 /// `throw` where `close_on_genexit` false throws a `GeneratorExit` into the delegated-to
 /// iterator instead of closing it (`aclose()` of an async generator).
-pub fn throw_ex(
-    vm: &mut Vm,
-    gen: Value,
-    exc: PyErr,
-    close_on_genexit: bool,
-) -> PyResult<Resumed> {
+pub fn throw_ex(vm: &mut Vm, gen: Value, exc: PyErr, close_on_genexit: bool) -> PyResult<Resumed> {
     let Some(yf) = yield_from_of(vm, gen) else {
         return resume(vm, gen, Value::NONE, Some(exc));
     };
     let mark = vm.temps.len();
     vm.temps.extend([gen, yf, exc.exc]);
     set_running(vm, gen, true);
-    let delegated: Option<PyResult<Value>> = if close_on_genexit
-        && vm.err_is(&exc, Ty::GeneratorExit)
-    {
+    let close = close_on_genexit && vm.err_is(&exc, Ty::GeneratorExit);
+    let delegated: Option<PyResult<Value>> = if close {
         match close_iter(vm, yf) {
             Ok(()) => None,
             Err(e) => Some(Err(e)),

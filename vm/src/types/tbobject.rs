@@ -7,10 +7,10 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use protopy_objects::{AtomicValue, Trace, Tracer, Value};
 
 use super::function::Code;
-use protopy_compiler::bytecode::Location;
 use super::{Getter, Setter};
 use crate::runtime::Ty;
 use crate::thread::{PyResult, Vm};
+use protopy_compiler::bytecode::Location;
 
 /// A `traceback` entry: one frame an exception passed, linked to the next one inwards.
 pub struct TbData {
