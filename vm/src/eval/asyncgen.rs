@@ -366,7 +366,9 @@ fn athrow_first(
     if let Some(items) = vm.tuple_items(args) {
         pos.extend_from_slice(items);
     }
-    let exc = gen::thrown(vm, &Args::new(pos))?;
+    let args = Args::new(pos);
+    args.check_method(vm, "athrow", 1, 3)?;
+    let exc = gen::thrown(vm, &args)?;
     vm.temps.push(exc.exc);
     let r = gen::throw_ex(vm, gen, exc, false);
     vm.temps.pop();
@@ -481,23 +483,28 @@ fn agen_of(vm: &mut Vm, v: Value) -> PyResult<Value> {
     }
 }
 
-fn agen_aiter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn agen_aiter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    coroutine::no_args(vm, &args)?;
     Ok(args.pos[0])
 }
 
 fn agen_anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    coroutine::no_args(vm, &args)?;
     let g = agen_of(vm, args.pos[0])?;
     new_asend(vm, g, Value::NONE)
 }
 
 fn agen_asend(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "asend", 1, 1)?;
+    let name = coroutine::qualified(vm, &args, "asend");
+    args.check_method(vm, &name, 1, 1)?;
     let g = agen_of(vm, args.pos[0])?;
     new_asend(vm, g, args.pos[1])
 }
 
 fn agen_athrow(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "athrow", 1, 3)?;
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("async_generator.athrow() takes no keyword arguments"));
+    }
     let g = agen_of(vm, args.pos[0])?;
     let rest = vm.new_tuple(args.pos[1..].to_vec())?;
     vm.temps.push(rest);
@@ -507,7 +514,8 @@ fn agen_athrow(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn agen_aclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "aclose", 0, 0)?;
+    let name = coroutine::qualified(vm, &args, "aclose");
+    args.check_method(vm, &name, 0, 0)?;
     let g = agen_of(vm, args.pos[0])?;
     new_athrow(vm, g, Value::NULL)
 }
@@ -535,13 +543,15 @@ pub const GETSETS: &[(&str, Getter, Option<Setter>)] = &[
 ];
 
 /// The awaitable types' `__await__`/`__iter__`: the object itself.
-fn awaitable_self(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn awaitable_self(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    coroutine::no_args(vm, &args)?;
     Ok(args.pos[0])
 }
 
 /// `send(value)` of an awaitable: `StopIteration(result)` once it completes.
 fn awaitable_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "send", 1, 1)?;
+    let name = coroutine::qualified(vm, &args, "send");
+    args.check_method(vm, &name, 1, 1)?;
     let o = args.pos[0];
     let r = match native_send(vm, o, args.pos[1]) {
         Some(r) => r?,
@@ -551,6 +561,7 @@ fn awaitable_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn awaitable_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    coroutine::no_args(vm, &args)?;
     let o = args.pos[0];
     let r = match native_send(vm, o, Value::NONE) {
         Some(r) => r?,
@@ -579,7 +590,8 @@ fn awaitable_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn awaitable_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "close", 0, 0)?;
+    let name = coroutine::qualified(vm, &args, "close");
+    args.check_method(vm, &name, 0, 0)?;
     let o = args.pos[0];
     if vm.opaque::<AnextAwaitable>(o).is_some() {
         let r = anext_proxy(vm, o, "close", vec![])?;

@@ -231,8 +231,27 @@ pub fn stop_value(vm: &Vm, exc: Value) -> Value {
         .unwrap_or(Value::NONE)
 }
 
+/// The argument check of a slot wrapper taking no arguments (`__await__`, `__anext__`, ...):
+/// CPython's `check_num_args`.
+pub fn no_args(vm: &mut Vm, args: &Args) -> PyResult<()> {
+    if !args.kw.is_empty() {
+        let t = vm.type_name(args.pos[0]);
+        return Err(vm.type_error(&format!("wrapper takes no keyword arguments ({t})")));
+    }
+    let n = args.pos.len().saturating_sub(1);
+    if n != 0 {
+        return Err(vm.type_error(&format!("expected 0 arguments, got {n}")));
+    }
+    Ok(())
+}
+
+/// `Type.meth` for the argument errors of a method shared by several types.
+pub fn qualified(vm: &Vm, args: &Args, meth: &str) -> String {
+    format!("{}.{meth}", vm.type_name(args.pos[0]))
+}
+
 fn coro_await(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "__await__", 0, 0)?;
+    no_args(vm, &args)?;
     vm.new_opaque(Ty::CoroutineWrapper, CoroWrapper { coro: args.pos[0] })
 }
 
@@ -266,11 +285,13 @@ fn wrapped_coro(vm: &mut Vm, w: Value) -> PyResult<Value> {
 }
 
 /// `coroutine_wrapper` methods: the coroutine's `send`/`throw`/`close` through the iterator.
-fn wrapper_iter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn wrapper_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_args(vm, &args)?;
     Ok(args.pos[0])
 }
 
 fn wrapper_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_args(vm, &args)?;
     let coro = wrapped_coro(vm, args.pos[0])?;
     let r = gen::resume(vm, coro, Value::NONE, None)?;
     gen::send_result(vm, r)
@@ -287,6 +308,8 @@ fn with_coro(
 }
 
 fn wrapper_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let name = qualified(vm, &args, "send");
+    args.check_method(vm, &name, 1, 1)?;
     with_coro(vm, args, gen::gen_send)
 }
 
@@ -295,6 +318,8 @@ fn wrapper_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn wrapper_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let name = qualified(vm, &args, "close");
+    args.check_method(vm, &name, 0, 0)?;
     with_coro(vm, args, gen::gen_close)
 }
 

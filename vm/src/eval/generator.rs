@@ -258,7 +258,8 @@ fn gen_next_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub(crate) fn gen_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "generator.send", 1, 1)?;
+    let name = format!("{}.send", vm.type_name(args.pos[0]));
+    args.check_method(vm, &name, 1, 1)?;
     let r = resume(vm, args.pos[0], args.pos[1], None)?;
     send_result(vm, r)
 }
@@ -465,7 +466,8 @@ pub fn close(vm: &mut Vm, gen: Value) -> PyResult<Value> {
 }
 
 pub(crate) fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "generator.close", 0, 0)?;
+    let name = format!("{}.close", vm.type_name(args.pos[0]));
+    args.check_method(vm, &name, 0, 0)?;
     close(vm, args.pos[0])
 }
 
