@@ -229,6 +229,7 @@ impl<'a> Compiler<'a> {
                 iter_on_stack,
             );
         }
+        let clause_loc = self.unit().loc;
         let mut start = Some(self.new_label());
         let if_cleanup = self.new_label();
         let anchor = self.new_label();
@@ -262,6 +263,7 @@ impl<'a> Compiler<'a> {
         for cond in &gen.ifs {
             self.jump_if(cond, if_cleanup, false)?;
         }
+        self.restore_loc(clause_loc);
         self.comprehension_body(generators, index, depth, elt, value, kind)?;
         self.bind(if_cleanup);
         if let Some(start) = start {
@@ -285,6 +287,8 @@ impl<'a> Compiler<'a> {
         iter_on_stack: bool,
     ) -> Result<()> {
         let gen = &generators[index];
+        // The loop's own instructions are at the whole comprehension, as in CPython.
+        let comp_loc = self.unit().loc;
         let start = self.new_label();
         let except = self.new_label();
         let if_cleanup = self.new_label();
@@ -295,6 +299,7 @@ impl<'a> Compiler<'a> {
                 self.visit_expr(&gen.iter)?;
                 self.set_loc(gen.iter.range);
                 self.emit(Opcode::GET_AITER, 0);
+                self.restore_loc(comp_loc);
             }
         }
         self.bind(start);
@@ -307,8 +312,10 @@ impl<'a> Compiler<'a> {
         for cond in &gen.ifs {
             self.jump_if(cond, if_cleanup, false)?;
         }
+        self.restore_loc(comp_loc);
         self.comprehension_body(generators, index, depth + 1, elt, value, kind)?;
         self.bind(if_cleanup);
+        self.restore_loc(comp_loc);
         self.emit_jump(Opcode::JUMP_BACKWARD, start);
         self.bind(except);
         self.emit(Opcode::END_ASYNC_FOR, 0);
