@@ -39,6 +39,9 @@ pub struct Vm {
     pub repr_guard: Vec<Value>,
     /// Set by `RERAISE` and bare `raise`: the unwind adds no traceback entry.
     pub reraising: bool,
+    /// This thread's async generator hooks (`sys.set_asyncgen_hooks`): firstiter, finalizer
+    /// (None when unset), then the `asyncgen_hooks` struct sequence type (NULL until made).
+    pub asyncgen_hooks: [Value; 3],
     /// Cached type attribute lookups (`types::lookup_cache`).
     pub lookup_cache: crate::types::lookup_cache::LookupCache,
     /// Cached attribute loads and stores on instances (`eval::attr_cache`).
@@ -60,6 +63,7 @@ impl Vm {
             native_depth: 0,
             repr_guard: Vec::new(),
             reraising: false,
+            asyncgen_hooks: [Value::NONE, Value::NONE, Value::NULL],
             lookup_cache: Default::default(),
             attr_cache: Default::default(),
             intern_cache: Default::default(),
@@ -80,6 +84,7 @@ impl Vm {
             temps,
             handled,
             repr_guard,
+            asyncgen_hooks,
             ..
         } = self;
         m.safepoint_with(|t| {
@@ -89,6 +94,7 @@ impl Vm {
             t.visit_all(temps);
             t.visit(*handled);
             t.visit_all(repr_guard);
+            t.visit_all(asyncgen_hooks);
         });
     }
 
@@ -104,6 +110,9 @@ impl Vm {
             scope.push(v);
         }
         scope.push(self.handled);
+        for &v in &self.asyncgen_hooks {
+            scope.push(v);
+        }
         let r = self.m.blocking(f);
         drop(scope);
         r

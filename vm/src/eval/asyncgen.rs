@@ -476,11 +476,13 @@ pub fn native_send(vm: &mut Vm, recv: Value, value: Value) -> Option<PyResult<Re
 
 // ---- the Python-visible methods ----
 
+/// The async generator a method was called on, its thread's hooks applied.
 fn agen_of(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    match data(vm, v) {
-        Some(_) => Ok(v),
-        None => Err(vm.type_error("expected an async generator")),
+    if data(vm, v).is_none() {
+        return Err(vm.type_error("expected an async generator"));
     }
+    crate::modules::sys_async::init_hooks(vm, v)?;
+    Ok(v)
 }
 
 fn agen_aiter(vm: &mut Vm, args: Args) -> PyResult<Value> {

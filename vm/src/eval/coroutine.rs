@@ -120,6 +120,7 @@ pub fn get_aiter(vm: &mut Vm) -> Step {
 pub fn get_anext(vm: &mut Vm) -> Step {
     let aiter = vm.f().peek(1);
     if gen::kind_of(vm, aiter) == Some(GenKind::AsyncGenerator) {
+        crate::modules::sys_async::init_hooks(vm, aiter)?;
         let a = super::asyncgen::new_asend(vm, aiter, Value::NONE)?;
         vm.f().push(a);
         return Ok(None);

@@ -80,6 +80,11 @@ pub struct GenData {
     pub running_async: AtomicBool,
     /// Async generators: `aclose()` was called or it finished (`ag_closed`).
     pub closed: AtomicBool,
+    /// Async generators: the thread's hooks were applied (`ag_hooks_inited`).
+    pub hooks_inited: AtomicBool,
+    /// Async generators: the thread's `finalizer` hook when they were applied, or NULL
+    /// (`ag_origin_or_finalizer`), for whoever finalizes an abandoned async generator.
+    pub finalizer: AtomicValue,
 }
 
 impl Trace for GenData {
@@ -92,6 +97,7 @@ impl Trace for GenData {
         t.visit(self.name);
         t.visit(self.qualname);
         self.frame_obj.trace(t);
+        self.finalizer.trace(t);
     }
 }
 
@@ -117,6 +123,8 @@ pub fn new_generator(vm: &mut Vm, frame: Frame, kind: GenKind) -> PyResult<Value
         frame_obj: AtomicValue::new(Value::NULL),
         running_async: AtomicBool::new(false),
         closed: AtomicBool::new(false),
+        hooks_inited: AtomicBool::new(false),
+        finalizer: AtomicValue::new(Value::NULL),
     };
     vm.new_opaque(kind.ty(), data)
 }
