@@ -157,12 +157,11 @@ pub fn resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<PyErr>) -> Py
         }
         return Ok(Resumed::Returned(Value::NONE));
     }
-    let executing = format!("{} already executing", kind.noun());
     if g.running.load(Ordering::Relaxed) {
-        return Err(vm.value_error(&executing));
+        return Err(already_executing(vm, kind));
     }
     let Some(mut frame) = g.frame.lock().take() else {
-        return Err(vm.value_error(&executing));
+        return Err(already_executing(vm, kind));
     };
     let started = g.started.swap(true, Ordering::Relaxed);
     if let (false, Some(e)) = (started, &throw) {
@@ -219,6 +218,11 @@ pub fn resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<PyErr>) -> Py
             Err(e)
         }
     }
+}
+
+#[cold]
+fn already_executing(vm: &mut Vm, kind: GenKind) -> PyErr {
+    vm.value_error(&format!("{} already executing", kind.noun()))
 }
 
 /// The kind of a generator-like object, None for anything else.
