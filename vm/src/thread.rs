@@ -42,6 +42,8 @@ pub struct Vm {
     /// This thread's async generator hooks (`sys.set_asyncgen_hooks`): firstiter, finalizer
     /// (None when unset), then the `asyncgen_hooks` struct sequence type (NULL until made).
     pub asyncgen_hooks: [Value; 3],
+    /// `sys.set_coroutine_origin_tracking_depth` of this thread.
+    pub coroutine_origin_depth: u32,
     /// Cached type attribute lookups (`types::lookup_cache`).
     pub lookup_cache: crate::types::lookup_cache::LookupCache,
     /// Cached attribute loads and stores on instances (`eval::attr_cache`).
@@ -64,6 +66,7 @@ impl Vm {
             repr_guard: Vec::new(),
             reraising: false,
             asyncgen_hooks: [Value::NONE, Value::NONE, Value::NULL],
+            coroutine_origin_depth: 0,
             lookup_cache: Default::default(),
             attr_cache: Default::default(),
             intern_cache: Default::default(),

@@ -256,8 +256,50 @@ fn coro_await(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.new_opaque(Ty::CoroutineWrapper, CoroWrapper { coro: args.pos[0] })
 }
 
-fn get_origin(_vm: &mut Vm, _g: Value) -> PyResult<Value> {
-    Ok(Value::NONE)
+/// `cr_origin` of a coroutine made now (`compute_cr_origin`): `(filename, line, name)` of
+/// the innermost `sys.get_coroutine_origin_tracking_depth()` frames calling its function,
+/// or NULL when tracking is off.
+pub fn origin(vm: &mut Vm) -> PyResult<Value> {
+    let depth = vm.coroutine_origin_depth as usize;
+    if depth == 0 {
+        return Ok(Value::NULL);
+    }
+    let frames: Vec<(std::sync::Arc<crate::types::function::CodeData>, u32)> = vm
+        .frames
+        .iter()
+        .rev()
+        .take(depth)
+        .map(|f| (f.code.clone(), f.line()))
+        .collect();
+    let mark = vm.temps.len();
+    let r = (|| {
+        let mut items = Vec::with_capacity(frames.len());
+        for (code, line) in &frames {
+            let filename = vm.new_str(&code.co.filename)?;
+            vm.temps.push(filename);
+            let name = vm.new_str(&code.co.name)?;
+            vm.temps.push(name);
+            let line = vm.new_i64(i64::from(*line))?;
+            let info = vm.new_tuple(vec![filename, line, name])?;
+            vm.temps.push(info);
+            items.push(info);
+        }
+        vm.new_tuple(items)
+    })();
+    vm.temps.truncate(mark);
+    r
+}
+
+/// `cr_origin`: where the coroutine was made, when origin tracking was on.
+fn get_origin(vm: &mut Vm, g: Value) -> PyResult<Value> {
+    let origin = vm
+        .opaque::<GenData>(g)
+        .map_or(Value::NULL, |g| g.origin_or_finalizer.load());
+    Ok(if origin.is_null() {
+        Value::NONE
+    } else {
+        origin
+    })
 }
 
 pub const METHODS: &[NativeMethod] = &[

@@ -82,9 +82,10 @@ pub struct GenData {
     pub closed: AtomicBool,
     /// Async generators: the thread's hooks were applied (`ag_hooks_inited`).
     pub hooks_inited: AtomicBool,
-    /// Async generators: the thread's `finalizer` hook when they were applied, or NULL
-    /// (`ag_origin_or_finalizer`), for whoever finalizes an abandoned async generator.
-    pub finalizer: AtomicValue,
+    /// Coroutines: `cr_origin` when origin tracking was on at creation; async generators:
+    /// the thread's `finalizer` hook when the hooks were applied, for whoever finalizes an
+    /// abandoned async generator; NULL otherwise (CPython's `ag_origin_or_finalizer`).
+    pub origin_or_finalizer: AtomicValue,
 }
 
 impl Trace for GenData {
@@ -97,7 +98,7 @@ impl Trace for GenData {
         t.visit(self.name);
         t.visit(self.qualname);
         self.frame_obj.trace(t);
-        self.finalizer.trace(t);
+        self.origin_or_finalizer.trace(t);
     }
 }
 
@@ -109,6 +110,10 @@ pub fn new_generator(vm: &mut Vm, frame: Frame, kind: GenKind) -> PyResult<Value
     let qualname = vm.new_str(&frame.code.co.qualname);
     vm.temps.pop();
     let qualname = qualname?;
+    let origin = match kind {
+        GenKind::Coroutine => super::coroutine::origin(vm)?,
+        _ => Value::NULL,
+    };
     let code = frame.code_obj;
     let data = GenData {
         kind,
@@ -124,7 +129,7 @@ pub fn new_generator(vm: &mut Vm, frame: Frame, kind: GenKind) -> PyResult<Value
         running_async: AtomicBool::new(false),
         closed: AtomicBool::new(false),
         hooks_inited: AtomicBool::new(false),
-        finalizer: AtomicValue::new(Value::NULL),
+        origin_or_finalizer: AtomicValue::new(origin),
     };
     vm.new_opaque(kind.ty(), data)
 }

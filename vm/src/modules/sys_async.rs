@@ -6,6 +6,7 @@ use protopy_objects::Value;
 
 use crate::protocols;
 use crate::thread::{PyResult, Vm};
+use crate::types::argbind::Params;
 use crate::types::{dict, function, module, sm, structseq, Args, NativeMethod};
 
 const FIRSTITER: usize = 0;
@@ -96,7 +97,7 @@ pub fn init_hooks(vm: &mut Vm, gen: Value) -> PyResult<()> {
     }
     let finalizer = vm.asyncgen_hooks[FINALIZER];
     if !finalizer.is_none() {
-        g.finalizer.store(finalizer);
+        g.origin_or_finalizer.store(finalizer);
     }
     let firstiter = vm.asyncgen_hooks[FIRSTITER];
     if firstiter.is_none() {
@@ -108,6 +109,48 @@ pub fn init_hooks(vm: &mut Vm, gen: Value) -> PyResult<()> {
     r.map(|_| ())
 }
 
+/// `sys.set_coroutine_origin_tracking_depth(depth)`: how many frames `cr_origin` records for
+/// the coroutines this thread creates from now on (0: none).
+fn set_coroutine_origin_tracking_depth(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = Params {
+        func: "set_coroutine_origin_tracking_depth",
+        names: &["depth"],
+        posonly: 0,
+        required: 1,
+    }
+    .bind(vm, &args, false)?;
+    let depth = a[0].unwrap_or(Value::NONE);
+    let n = match vm.int_of(depth) {
+        Some(crate::numeric::Int::Small(n)) => n,
+        Some(_) => {
+            return Err(vm.new_error(
+                crate::runtime::Ty::OverflowError,
+                "Python int too large to convert to C int",
+            ))
+        }
+        None => {
+            let t = vm.type_name(depth);
+            return Err(vm.type_error(&format!("'{t}' object cannot be interpreted as an integer")));
+        }
+    };
+    if n < 0 {
+        return Err(vm.value_error("depth must be >= 0"));
+    }
+    vm.coroutine_origin_depth = u32::try_from(n).map_err(|_| {
+        vm.new_error(
+            crate::runtime::Ty::OverflowError,
+            "Python int too large to convert to C int",
+        )
+    })?;
+    Ok(Value::NONE)
+}
+
+/// `sys.get_coroutine_origin_tracking_depth()`.
+fn get_coroutine_origin_tracking_depth(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "sys.get_coroutine_origin_tracking_depth", 0, 0)?;
+    vm.new_i64(i64::from(vm.coroutine_origin_depth))
+}
+
 pub const FUNCTIONS: &[NativeMethod] = &[
     sm(
         "set_asyncgen_hooks",
@@ -115,6 +158,16 @@ pub const FUNCTIONS: &[NativeMethod] = &[
         "($module, /, firstiter=<unrepresentable>, finalizer=<unrepresentable>)",
     ),
     sm("get_asyncgen_hooks", get_asyncgen_hooks, "($module, /)"),
+    sm(
+        "set_coroutine_origin_tracking_depth",
+        set_coroutine_origin_tracking_depth,
+        "($module, /, depth)",
+    ),
+    sm(
+        "get_coroutine_origin_tracking_depth",
+        get_coroutine_origin_tracking_depth,
+        "($module, /)",
+    ),
 ];
 
 /// Adds the functions to the `sys` module made by `sys::install`.
