@@ -628,6 +628,46 @@ print(C.__annotations__, C.m.__annotations__)
 for k, v in f.__annotations__.items(): print(k, v)
 "#,
     ),
+    (
+        "p09_async",
+        r#"class Tick:
+    def __await__(self):
+        return (yield "tick")
+class Cm:
+    async def __aenter__(self):
+        await Tick()
+        return "cm"
+    async def __aexit__(self, *exc):
+        print("exit", exc[0])
+async def agen(n):
+    for i in range(n):
+        await Tick()
+        yield i
+async def leaf(x):
+    return await Tick() or x
+async def main():
+    got = []
+    async with Cm() as c:
+        async for v in agen(3):
+            if v == 2:
+                break
+            got.append((c, v, await leaf(v)))
+    try:
+        async with Cm():
+            raise KeyError("k")
+    except KeyError as e:
+        got.append(repr(e))
+    got.append([x async for x in agen(2)])
+    got.append([await leaf(y) for y in "ab"])
+    return got
+co = main()
+try:
+    while True:
+        print("loop", co.send(None))
+except StopIteration as e:
+    print(e.value)
+"#,
+    ),
 ];
 
 /// Standard-library modules compiled by protopy, run by the model interpreter, then

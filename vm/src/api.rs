@@ -198,14 +198,16 @@ fn summarize(
         .filter_map(|&(code, lasti)| {
             let c = vm.opaque::<Code>(code)?;
             let co = &c.0.co;
-            let loc = co.locations.get(lasti as usize).copied();
+            let loc = types::tbobject::location_of(co, lasti);
+            // The prologue has a line but no columns to underline.
+            let cols = loc.filter(|_| lasti != types::tbobject::PROLOGUE_LASTI);
             Some(traceback::Frame {
                 filename: co.filename.clone(),
                 name: co.name.clone(),
                 lineno: loc.map(|l| l.line).filter(|&l| l > 0),
                 end_lineno: loc.map(|l| l.end_line),
-                col_offset: loc.map(|l| l.col),
-                end_col_offset: loc.map(|l| l.end_col),
+                col_offset: cols.map(|l| l.col),
+                end_col_offset: cols.map(|l| l.end_col),
             })
         })
         .collect();

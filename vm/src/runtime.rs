@@ -73,6 +73,13 @@ builtin_types! {
     Cell = "cell": Object,
     Module = "module": Object,
     Generator = "generator": Object,
+    Coroutine = "coroutine": Object,
+    CoroutineWrapper = "coroutine_wrapper": Object,
+    AsyncGenerator = "async_generator": Object,
+    AsyncGenASend = "async_generator_asend": Object,
+    AsyncGenAThrow = "async_generator_athrow": Object,
+    AsyncGenWrappedValue = "async_generator_wrapped_value": Object,
+    AnextAwaitable = "anext_awaitable": Object,
     NotImplementedType = "NotImplementedType": Object,
     Ellipsis = "ellipsis": Object,
     Property = "property": Object,
@@ -222,6 +229,13 @@ impl Ty {
                 | Ty::Code
                 | Ty::Cell
                 | Ty::Generator
+                | Ty::Coroutine
+                | Ty::CoroutineWrapper
+                | Ty::AsyncGenerator
+                | Ty::AsyncGenASend
+                | Ty::AsyncGenAThrow
+                | Ty::AsyncGenWrappedValue
+                | Ty::AnextAwaitable
                 | Ty::NotImplementedType
                 | Ty::Ellipsis
                 | Ty::GetSet

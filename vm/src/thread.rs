@@ -39,6 +39,11 @@ pub struct Vm {
     pub repr_guard: Vec<Value>,
     /// Set by `RERAISE` and bare `raise`: the unwind adds no traceback entry.
     pub reraising: bool,
+    /// This thread's async generator hooks (`sys.set_asyncgen_hooks`): firstiter, finalizer
+    /// (None when unset), then the `asyncgen_hooks` struct sequence type (NULL until made).
+    pub asyncgen_hooks: [Value; 3],
+    /// `sys.set_coroutine_origin_tracking_depth` of this thread.
+    pub coroutine_origin_depth: u32,
     /// Cached type attribute lookups (`types::lookup_cache`).
     pub lookup_cache: crate::types::lookup_cache::LookupCache,
     /// Cached attribute loads and stores on instances (`eval::attr_cache`).
@@ -64,6 +69,8 @@ impl Vm {
             native_depth: 0,
             repr_guard: Vec::new(),
             reraising: false,
+            asyncgen_hooks: [Value::NONE, Value::NONE, Value::NULL],
+            coroutine_origin_depth: 0,
             lookup_cache: Default::default(),
             attr_cache: Default::default(),
             global_cache: Default::default(),
@@ -86,6 +93,7 @@ impl Vm {
             temps,
             handled,
             repr_guard,
+            asyncgen_hooks,
             ..
         } = self;
         m.safepoint_with(|t| {
@@ -95,6 +103,7 @@ impl Vm {
             t.visit_all(temps);
             t.visit(*handled);
             t.visit_all(repr_guard);
+            t.visit_all(asyncgen_hooks);
         });
     }
 
@@ -110,6 +119,9 @@ impl Vm {
             scope.push(v);
         }
         scope.push(self.handled);
+        for &v in &self.asyncgen_hooks {
+            scope.push(v);
+        }
         let r = self.m.blocking(f);
         drop(scope);
         r

@@ -228,13 +228,16 @@ fn name_tuple(names: &[String]) -> String {
 }
 
 fn flag_names(bits: u32) -> String {
-    const NAMES: [(u32, &str); 8] = [
+    const NAMES: [(u32, &str); 11] = [
         (flags::OPTIMIZED, "OPTIMIZED"),
         (flags::NEWLOCALS, "NEWLOCALS"),
         (flags::VARARGS, "VARARGS"),
         (flags::VARKEYWORDS, "VARKEYWORDS"),
         (flags::NESTED, "NESTED"),
         (flags::GENERATOR, "GENERATOR"),
+        (flags::COROUTINE, "COROUTINE"),
+        (flags::ITERABLE_COROUTINE, "ITERABLE_COROUTINE"),
+        (flags::ASYNC_GENERATOR, "ASYNC_GENERATOR"),
         (flags::HAS_DOCSTRING, "HAS_DOCSTRING"),
         (flags::METHOD, "METHOD"),
     ];

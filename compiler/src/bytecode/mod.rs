@@ -96,6 +96,12 @@ pub mod flags {
     pub const VARKEYWORDS: u32 = 0x8;
     pub const NESTED: u32 = 0x10;
     pub const GENERATOR: u32 = 0x20;
+    /// An `async def` function without `yield`: calling it makes a coroutine.
+    pub const COROUTINE: u32 = 0x80;
+    /// A generator usable in `await` (set by `types.coroutine`).
+    pub const ITERABLE_COROUTINE: u32 = 0x100;
+    /// An `async def` function with `yield`: calling it makes an async generator.
+    pub const ASYNC_GENERATOR: u32 = 0x200;
     /// `co_consts[0]` is the docstring (`__doc__` of the function).
     pub const HAS_DOCSTRING: u32 = 0x400_0000;
     /// A function defined directly in a class body.

@@ -332,6 +332,20 @@ opcodes! {
     /// `None, exc.value`, else re-raises `exc`.
     CLEANUP_THROW(_: None) 3 => 2, Next;
 
+    // ---- coroutines and asynchronous iteration ----
+    /// `STACK[-1] = awaitable iterator of STACK[-1]`: a coroutine itself, else the iterator
+    /// its type's `__await__()` returns. `arg` names the source for the error message:
+    /// 0 `await`, 1 the `__aenter__` of `async with`, 2 its `__aexit__`.
+    GET_AWAITABLE(_: Int) 1 => 1, Next;
+    /// `STACK[-1] = type(STACK[-1]).__aiter__(STACK[-1])`, which must have `__anext__`
+    /// (`async for`).
+    GET_AITER(_: None) 1 => 1, Next;
+    /// Pushes the awaitable of `STACK[-1].__anext__()` (the async iterator is kept).
+    GET_ANEXT(_: None) 1 => 2, Next;
+    /// Stack: `aiter, exc`; ends an `async for` loop: pops both when `exc` is a
+    /// `StopAsyncIteration`, else re-raises `exc`.
+    END_ASYNC_FOR(_: None) 2 => 0, Next;
+
     // ---- jumps ----
     /// Jumps forward to `arg`.
     JUMP_FORWARD(_: Jump) 0 => 0, Jump;
@@ -477,6 +491,8 @@ pub const INTRINSIC_SET_TYPEPARAM_DEFAULT: u32 = 5;
 pub const INTRINSIC_IMPORT_STAR: u32 = 2;
 /// Turns a `StopIteration` escaping a generator into `RuntimeError` (PEP 479).
 pub const INTRINSIC_STOPITERATION_ERROR: u32 = 3;
+/// Marks a value yielded by an async generator itself (not by an `await` inside it).
+pub const INTRINSIC_ASYNC_GEN_WRAP: u32 = 4;
 /// Unary `+`.
 pub const INTRINSIC_UNARY_POSITIVE: u32 = 5;
 /// `tuple(list)`.

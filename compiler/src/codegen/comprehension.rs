@@ -40,9 +40,6 @@ impl<'a> Compiler<'a> {
             ExprKind::GeneratorExp { elt, generators } => (Kind::Generator, elt, None, generators),
             _ => return Err(self.internal("not a comprehension")),
         };
-        if generators.iter().any(|g| g.is_async) {
-            return Err(self.unsupported_expr("asynchronous comprehensions", e.range));
-        }
         let first = generators
             .first()
             .ok_or_else(|| self.internal("comprehension without a for"))?;
@@ -50,10 +47,16 @@ impl<'a> Compiler<'a> {
             .st
             .lookup(ScopeKey::of(e))
             .ok_or_else(|| self.internal("comprehension has no scope"))?;
+        let get_iter = if first.is_async {
+            Opcode::GET_AITER
+        } else {
+            Opcode::GET_ITER
+        };
+        let is_async = self.st.scopes[scope].coroutine;
         if self.st.scopes[scope].comp_inlined {
             self.visit_expr(&first.iter)?;
             self.set_loc(first.iter.range);
-            self.emit(Opcode::GET_ITER, 0);
+            self.emit(get_iter, 0);
             self.set_loc(e.range);
             let state = self.push_inlined(scope);
             self.build_empty(kind);
@@ -90,10 +93,14 @@ impl<'a> Compiler<'a> {
         self.make_closure(code, 0)?;
         self.visit_expr(&first.iter)?;
         self.set_loc(first.iter.range);
-        self.emit(Opcode::GET_ITER, 0);
+        self.emit(get_iter, 0);
         self.set_loc(e.range);
         // The iterator fills the call's `self_or_null` slot: `genexpr(iter)`.
         self.emit(Opcode::CALL, 0);
+        if is_async && kind != Kind::Generator {
+            // A comprehension with `await` or `async for` that is not inlined is a coroutine.
+            self.await_top(0);
+        }
         Ok(())
     }
 
@@ -211,6 +218,18 @@ impl<'a> Compiler<'a> {
         iter_on_stack: bool,
     ) -> Result<()> {
         let gen = &generators[index];
+        if gen.is_async {
+            return self.async_comprehension_generator(
+                generators,
+                index,
+                depth,
+                elt,
+                value,
+                kind,
+                iter_on_stack,
+            );
+        }
+        let clause_loc = self.unit().loc;
         let mut start = Some(self.new_label());
         let if_cleanup = self.new_label();
         let anchor = self.new_label();
@@ -244,6 +263,76 @@ impl<'a> Compiler<'a> {
         for cond in &gen.ifs {
             self.jump_if(cond, if_cleanup, false)?;
         }
+        self.restore_loc(clause_loc);
+        self.comprehension_body(generators, index, depth, elt, value, kind)?;
+        self.bind(if_cleanup);
+        if let Some(start) = start {
+            self.emit_jump(Opcode::JUMP_BACKWARD, start);
+            self.bind(anchor);
+        }
+        Ok(())
+    }
+
+    /// An `async for` clause (CPython's `codegen_async_comprehension_generator`): each item is
+    /// awaited from `__anext__()`, and `StopAsyncIteration` ends the loop.
+    #[allow(clippy::too_many_arguments)]
+    fn async_comprehension_generator(
+        &mut self,
+        generators: &'a [CompFor],
+        index: usize,
+        depth: u32,
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+        kind: Kind,
+        iter_on_stack: bool,
+    ) -> Result<()> {
+        let gen = &generators[index];
+        // The loop's own instructions are at the whole comprehension, as in CPython.
+        let comp_loc = self.unit().loc;
+        let start = self.new_label();
+        let except = self.new_label();
+        let if_cleanup = self.new_label();
+        if !iter_on_stack {
+            if index == 0 {
+                self.emit(Opcode::LOAD_FAST, 0);
+            } else {
+                self.visit_expr(&gen.iter)?;
+                self.set_loc(gen.iter.range);
+                self.emit(Opcode::GET_AITER, 0);
+                self.restore_loc(comp_loc);
+            }
+        }
+        self.bind(start);
+        self.emit_jump(Opcode::SETUP_FINALLY, except);
+        self.emit(Opcode::GET_ANEXT, 0);
+        self.load_const(Const::None);
+        self.yield_from()?;
+        self.emit(Opcode::POP_BLOCK, 0);
+        self.store_target(&gen.target)?;
+        for cond in &gen.ifs {
+            self.jump_if(cond, if_cleanup, false)?;
+        }
+        self.restore_loc(comp_loc);
+        self.comprehension_body(generators, index, depth + 1, elt, value, kind)?;
+        self.bind(if_cleanup);
+        self.restore_loc(comp_loc);
+        self.emit_jump(Opcode::JUMP_BACKWARD, start);
+        self.bind(except);
+        self.emit(Opcode::END_ASYNC_FOR, 0);
+        Ok(())
+    }
+
+    /// The next clause, or the element once every clause is open. `depth` counts the
+    /// iterators on the stack above the result being built.
+    fn comprehension_body(
+        &mut self,
+        generators: &'a [CompFor],
+        index: usize,
+        depth: u32,
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+        kind: Kind,
+    ) -> Result<()> {
         if index + 1 < generators.len() {
             self.comprehension_generator(generators, index + 1, depth, elt, value, kind, false)?;
         } else {
@@ -251,7 +340,7 @@ impl<'a> Compiler<'a> {
             self.set_loc(elt.range);
             match kind {
                 Kind::Generator => {
-                    self.emit(Opcode::YIELD_VALUE, 0);
+                    self.emit_yield();
                     self.emit(Opcode::POP_TOP, 0);
                 }
                 Kind::List => self.emit(Opcode::LIST_APPEND, depth + 1),
@@ -264,11 +353,6 @@ impl<'a> Compiler<'a> {
                     self.emit(Opcode::MAP_ADD, depth + 1);
                 }
             }
-        }
-        self.bind(if_cleanup);
-        if let Some(start) = start {
-            self.emit_jump(Opcode::JUMP_BACKWARD, start);
-            self.bind(anchor);
         }
         Ok(())
     }

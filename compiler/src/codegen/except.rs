@@ -64,13 +64,16 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::POP_BLOCK, 0);
                 self.emit(Opcode::POP_EXCEPT, 0);
             }
-            FBlock::With => {
+            FBlock::With { is_async } => {
                 self.emit(Opcode::POP_BLOCK, 0);
                 if preserve_tos {
                     self.emit(Opcode::SWAP, 3);
                     self.emit(Opcode::SWAP, 2);
                 }
                 self.call_exit_with_nones();
+                if *is_async {
+                    self.await_top(2);
+                }
                 self.emit(Opcode::POP_TOP, 0);
             }
             FBlock::HandlerCleanup { name } => {
@@ -237,6 +240,7 @@ impl<'a> Compiler<'a> {
         s: &'a Stmt,
         items: &'a [WithItem],
         body: &'a [Stmt],
+        is_async: bool,
     ) -> Result<()> {
         let Some((item, rest)) = items.split_first() else {
             return self.stmts(body);
@@ -247,14 +251,20 @@ impl<'a> Compiler<'a> {
         self.visit_expr(&item.context_expr)?;
         self.set_loc(s.range);
         // Stack: exit, self (the bound `__exit__`), then the result of `__enter__()`.
+        // `async with` uses `__aenter__`/`__aexit__` (`LOAD_SPECIAL` 2 and 3) and awaits
+        // their results.
+        let special = if is_async { 2 } else { 0 };
         self.emit(Opcode::COPY, 1);
-        self.emit(Opcode::LOAD_SPECIAL, 1);
+        self.emit(Opcode::LOAD_SPECIAL, special + 1);
         self.emit(Opcode::SWAP, 2);
         self.emit(Opcode::SWAP, 3);
-        self.emit(Opcode::LOAD_SPECIAL, 0);
+        self.emit(Opcode::LOAD_SPECIAL, special);
         self.emit(Opcode::CALL, 0);
+        if is_async {
+            self.await_top(1);
+        }
         self.emit_jump(Opcode::SETUP_WITH, final_);
-        self.u().fblocks.push(FBlock::With);
+        self.u().fblocks.push(FBlock::With { is_async });
         match &item.optional_vars {
             Some(target) => self.store_target(target)?,
             None => self.emit(Opcode::POP_TOP, 0),
@@ -262,12 +272,15 @@ impl<'a> Compiler<'a> {
         if rest.is_empty() {
             self.stmts(body)?;
         } else {
-            self.with_stmt(s, rest, body)?;
+            self.with_stmt(s, rest, body, is_async)?;
         }
         self.u().fblocks.pop();
         self.set_loc(s.range);
         self.emit(Opcode::POP_BLOCK, 0);
         self.call_exit_with_nones();
+        if is_async {
+            self.await_top(2);
+        }
         self.emit(Opcode::POP_TOP, 0);
         self.emit_jump(Opcode::JUMP_FORWARD, exit);
 
@@ -276,6 +289,9 @@ impl<'a> Compiler<'a> {
         self.emit_jump(Opcode::SETUP_CLEANUP, cleanup);
         self.emit(Opcode::PUSH_EXC_INFO, 0);
         self.emit(Opcode::WITH_EXCEPT_START, 0);
+        if is_async {
+            self.await_top(2);
+        }
         let suppress = self.new_label();
         self.emit_jump(Opcode::POP_JUMP_IF_TRUE, suppress);
         self.emit(Opcode::RERAISE, 2);

@@ -8,7 +8,6 @@ use crate::ast::{BoolOp, CmpOp, Expr, ExprContext, ExprKind, Keyword, Operator, 
 use crate::bytecode::opcodes::{INTRINSIC_LIST_TO_TUPLE, INTRINSIC_UNARY_POSITIVE, NB_SUBSCR};
 use crate::bytecode::{Const, Location, Opcode};
 use crate::pystr::PyStr;
-use crate::text::TextRange;
 
 /// CPython's `_PY_STACK_USE_GUIDELINE`: displays and calls bigger than this are built in steps.
 const STACK_USE_GUIDELINE: usize = 30;
@@ -70,15 +69,6 @@ impl<'a> Compiler<'a> {
 
     pub(super) fn visit_exprs(&mut self, exprs: &'a [Expr]) -> Result<()> {
         exprs.iter().try_for_each(|e| self.visit_expr(e))
-    }
-
-    /// The error for an expression protopy does not compile yet.
-    pub(super) fn unsupported_expr(
-        &self,
-        what: &str,
-        range: TextRange,
-    ) -> crate::error::SyntaxError {
-        self.error(format!("protopy cannot compile {what} yet"), range)
     }
 
     fn visit_expr_inner(&mut self, e: &'a Expr) -> Result<()> {
@@ -181,8 +171,13 @@ impl<'a> Compiler<'a> {
             | ExprKind::SetComp { .. }
             | ExprKind::DictComp { .. }
             | ExprKind::GeneratorExp { .. } => self.comprehension(e)?,
-            ExprKind::Await { .. } => {
-                return Err(self.unsupported_expr("'await' expressions", e.range))
+            ExprKind::Await { value } => {
+                if !self.is_function_like() {
+                    return Err(self.error("'await' outside function", e.range));
+                }
+                self.visit_expr(value)?;
+                self.set_loc(e.range);
+                self.await_top(0);
             }
             ExprKind::Yield { value } => {
                 if !self.is_function_like() {
@@ -192,11 +187,15 @@ impl<'a> Compiler<'a> {
                     Some(v) => self.visit_expr(v)?,
                     None => self.load_const(Const::None),
                 }
-                self.emit(Opcode::YIELD_VALUE, 0);
+                self.set_loc(e.range);
+                self.emit_yield();
             }
             ExprKind::YieldFrom { value } => {
                 if !self.is_function_like() {
                     return Err(self.error("'yield' outside function", e.range));
+                }
+                if self.in_async_function() {
+                    return Err(self.error("'yield from' inside async function", e.range));
                 }
                 self.visit_expr(value)?;
                 self.emit(Opcode::GET_YIELD_FROM_ITER, 0);
@@ -550,7 +549,7 @@ impl<'a> Compiler<'a> {
             self.visit_exprs(args)?;
             let mut n = pushed + args.len() as u32 + keywords.len() as u32;
             if let Some(name) = injected {
-                self.nameop(name, ExprContext::Load, TextRange::default())?;
+                self.nameop(name, ExprContext::Load, crate::text::TextRange::default())?;
                 n += 1;
             }
             if keywords.is_empty() {
@@ -576,7 +575,7 @@ impl<'a> Compiler<'a> {
             _ => self.starunpack(args, pushed, TUPLE)?,
         }
         if let Some(name) = injected {
-            self.nameop(name, ExprContext::Load, TextRange::default())?;
+            self.nameop(name, ExprContext::Load, crate::text::TextRange::default())?;
             self.emit(Opcode::BUILD_TUPLE, 1);
             self.emit(Opcode::BINARY_OP, 0);
         }
@@ -622,9 +621,34 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `await` of the value on top (CPython's `GET_AWAITABLE` + `ADD_YIELD_FROM`); `source`
+    /// is `GET_AWAITABLE`'s argument (0 `await`, 1 `__aenter__`, 2 `__aexit__`).
+    pub(super) fn await_top(&mut self, source: u32) {
+        self.emit(Opcode::GET_AWAITABLE, source);
+        self.load_const(Const::None);
+        self.yield_from_loop();
+    }
+
+    /// A `yield` of the value on top; an async generator marks the values it yields itself
+    /// (CPython's `codegen_addop_yield`).
+    pub(super) fn emit_yield(&mut self) {
+        if self.ste().is_some_and(|s| s.generator && s.coroutine) {
+            self.emit(
+                Opcode::CALL_INTRINSIC_1,
+                crate::bytecode::opcodes::INTRINSIC_ASYNC_GEN_WRAP,
+            );
+        }
+        self.emit(Opcode::YIELD_VALUE, 0);
+    }
+
     /// The `yield from` loop (CPython's `codegen_add_yield_from`): the sub-iterator and the
     /// value to send are on the stack; leaves the sub-iterator's return value.
     pub(super) fn yield_from(&mut self) -> Result<()> {
+        self.yield_from_loop();
+        Ok(())
+    }
+
+    fn yield_from_loop(&mut self) {
         let send = self.new_label();
         let fail = self.new_label();
         let exit = self.new_label();
@@ -638,7 +662,6 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::CLEANUP_THROW, 0);
         self.bind(exit);
         self.emit(Opcode::END_SEND, 0);
-        Ok(())
     }
 }
 

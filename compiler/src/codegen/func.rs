@@ -38,9 +38,6 @@ impl<'a> Compiler<'a> {
 
     /// `def name(...)`.
     pub(super) fn function_def(&mut self, s: &'a Stmt, f: &'a FunctionDef) -> Result<()> {
-        if f.is_async {
-            return Err(self.unsupported("'async def' functions", s));
-        }
         self.check_debug_params(&f.args)?;
         self.visit_exprs(&f.decorator_list)?;
         let first_line = f
@@ -168,7 +165,8 @@ impl<'a> Compiler<'a> {
     /// A generator's body runs under a handler that turns an escaping `StopIteration` into
     /// `RuntimeError` (PEP 479; CPython's `wrap_in_stopiteration_handler`).
     pub(super) fn start_generator_body(&mut self) -> Option<super::Label> {
-        if self.unit().flags & flags::GENERATOR == 0 {
+        let resumable = flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR;
+        if self.unit().flags & resumable == 0 {
             return None;
         }
         let handler = self.new_label();

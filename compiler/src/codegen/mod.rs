@@ -198,9 +198,12 @@ impl<'a> Compiler<'a> {
                 if ste.nested {
                     u.flags |= flags::NESTED;
                 }
-                if ste.generator && !ste.coroutine {
-                    u.flags |= flags::GENERATOR;
-                }
+                u.flags |= match (ste.generator, ste.coroutine) {
+                    (true, false) => flags::GENERATOR,
+                    (true, true) => flags::ASYNC_GENERATOR,
+                    (false, true) => flags::COROUTINE,
+                    (false, false) => 0,
+                };
                 if ste.varargs {
                     u.flags |= flags::VARARGS;
                 }

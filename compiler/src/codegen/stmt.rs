@@ -81,25 +81,33 @@ impl<'a> Compiler<'a> {
             StmtKind::For { is_async: true, .. } if !self.in_async_function() => {
                 Err(self.error("'async for' outside async function", s.range))
             }
-            StmtKind::For { is_async: true, .. } => Err(self.unsupported("'async for' loops", s)),
             StmtKind::For {
                 target,
                 iter,
                 body,
                 orelse,
+                is_async,
                 ..
-            } => self.for_stmt(target, iter, body, orelse),
+            } => {
+                if *is_async {
+                    self.async_for_stmt(target, iter, body, orelse)
+                } else {
+                    self.for_stmt(target, iter, body, orelse)
+                }
+            }
             StmtKind::While { test, body, orelse } => self.while_stmt(test, body, orelse),
             StmtKind::If { test, body, orelse } => self.if_stmt(test, body, orelse),
             StmtKind::With { is_async: true, .. } if !self.in_async_function() => {
                 Err(self.error("'async with' outside async function", s.range))
             }
-            StmtKind::With { is_async: true, .. } => {
-                Err(self.unsupported("'async with' statements", s))
-            }
-            StmtKind::With { items, body, .. } => {
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+                ..
+            } => {
                 self.u().in_conditional_block += 1;
-                let result = self.with_stmt(s, items, body);
+                let result = self.with_stmt(s, items, body, *is_async);
                 self.u().in_conditional_block = self.unit().in_conditional_block.saturating_sub(1);
                 result
             }
@@ -168,7 +176,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Inside an `async def` (where `async for`/`async with` are allowed).
-    fn in_async_function(&self) -> bool {
+    pub(super) fn in_async_function(&self) -> bool {
         self.ste()
             .is_some_and(|s| s.coroutine && s.comprehension.is_none())
     }
@@ -181,6 +189,9 @@ impl<'a> Compiler<'a> {
     fn return_stmt(&mut self, s: &Stmt, value: Option<&'a Expr>) -> Result<()> {
         if !self.is_function_like() {
             return Err(self.error("'return' outside function", s.range));
+        }
+        if value.is_some() && self.ste().is_some_and(|st| st.coroutine && st.generator) {
+            return Err(self.error("'return' with value in async generator", s.range));
         }
         let preserve = value.is_some_and(|v| !matches!(v.kind, ExprKind::Constant { .. }));
         if let (true, Some(v)) = (preserve, value) {
@@ -254,6 +265,42 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `async for` (CPython's `codegen_async_for`): each item is awaited from `__anext__()`;
+    /// `StopAsyncIteration` ends the loop at `END_ASYNC_FOR`.
+    fn async_for_stmt(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> Result<()> {
+        let start = self.new_label();
+        let except = self.new_label();
+        let end = self.new_label();
+        self.visit_expr(iter)?;
+        let saved = self.set_loc(iter.range);
+        self.emit(Opcode::GET_AITER, 0);
+        self.restore_loc(saved);
+        self.bind(start);
+        self.u().fblocks.push(FBlock::ForLoop { start, exit: end });
+        self.emit_jump(Opcode::SETUP_FINALLY, except);
+        self.emit(Opcode::GET_ANEXT, 0);
+        self.load_const(Const::None);
+        self.yield_from()?;
+        self.emit(Opcode::POP_BLOCK, 0);
+        self.store_target(target)?;
+        self.conditional_stmts(body)?;
+        self.emit_jump(Opcode::JUMP_BACKWARD, start);
+        self.u().fblocks.pop();
+        self.bind(except);
+        let saved = self.set_loc(iter.range);
+        self.emit(Opcode::END_ASYNC_FOR, 0);
+        self.restore_loc(saved);
+        self.conditional_stmts(orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
     fn while_stmt(&mut self, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> Result<()> {
         let start = self.new_label();
         let anchor = self.new_label();
@@ -307,17 +354,24 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// The names of `IMPORT_NAME`/`IMPORT_FROM` are mangled in a class like any other name
+    /// (CPython's `ADDOP_NAME`): `import __m` in class `A` imports `_A__m`.
+    fn import_name_index(&mut self, name: &str) -> u32 {
+        let mangled = self.mangle(name);
+        self.name_index(&mangled)
+    }
+
     fn import(&mut self, names: &'a [crate::ast::Alias]) -> Result<()> {
         for alias in names {
             self.load_const(Const::Int(0.into()));
             self.load_const(Const::None);
-            let index = self.name_index(&alias.name);
+            let index = self.import_name_index(&alias.name);
             self.emit(Opcode::IMPORT_NAME, index);
             match &alias.asname {
                 Some(asname) => {
                     let mut parts = alias.name.split('.').skip(1).peekable();
                     while let Some(attr) = parts.next() {
-                        let index = self.name_index(attr);
+                        let index = self.import_name_index(attr);
                         self.emit(Opcode::IMPORT_FROM, index);
                         if parts.peek().is_some() {
                             self.emit(Opcode::SWAP, 2);
@@ -350,7 +404,7 @@ impl<'a> Compiler<'a> {
             .map(|a| Const::Str(PyStr::from(a.name.as_str())))
             .collect();
         self.load_const(Const::Tuple(fromlist));
-        let index = self.name_index(module.unwrap_or(""));
+        let index = self.import_name_index(module.unwrap_or(""));
         self.emit(Opcode::IMPORT_NAME, index);
         for alias in names {
             if alias.name == "*" {
@@ -358,7 +412,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::POP_TOP, 0);
                 return Ok(());
             }
-            let index = self.name_index(&alias.name);
+            let index = self.import_name_index(&alias.name);
             self.emit(Opcode::IMPORT_FROM, index);
             self.nameop(
                 alias.asname.as_deref().unwrap_or(&alias.name),

@@ -115,7 +115,7 @@ pub(crate) enum FBlock<'a> {
     TryExcept,
     FinallyTry { body: &'a [Stmt] },
     FinallyEnd,
-    With,
+    With { is_async: bool },
     HandlerCleanup { name: Option<String> },
     PopValue,
     ExceptionHandler,

@@ -182,6 +182,10 @@ class Function:
         bind(self, frame, args, kwargs)
         if self.code.flags & 0x20:
             return Generator(execute(frame), self.__name__)
+        if self.code.flags & 0x80:
+            return Coroutine(execute(frame), self.__name__)
+        if self.code.flags & 0x200:
+            return AsyncGenerator(Generator(execute(frame), self.__name__))
         return run(frame)
 
 
@@ -272,6 +276,72 @@ class Generator:
 
     def close(self):
         return self.gen.close()
+
+
+class Coroutine(Generator):
+    def __iter__(self):
+        raise TypeError("'coroutine' object is not iterable")
+
+    def __await__(self):
+        return self
+
+
+class Wrapped:
+    """A value an async generator yielded itself (INTRINSIC_ASYNC_GEN_WRAP)."""
+    def __init__(self, value):
+        self.value = value
+
+
+class AsyncGenerator:
+    def __init__(self, gen):
+        self.gen = gen
+        self.__name__ = gen.__name__
+
+    def __aiter__(self):
+        return self
+
+    def __anext__(self):
+        return self.asend(None)
+
+    def asend(self, value):
+        return AsyncStep(self.gen, value)
+
+    def aclose(self):
+        return AsyncStep(self.gen, GeneratorExit)
+
+
+class AsyncStep:
+    """The awaitable of one async generator step: values the generator yields itself
+    complete it, values its awaits yield pass through."""
+    def __init__(self, gen, value):
+        self.gen, self.value = gen, value
+
+    def __await__(self):
+        return self.run()
+
+    def run(self):
+        closing = self.value is GeneratorExit
+        try:
+            r = self.gen.throw(GeneratorExit) if closing else self.gen.send(self.value)
+            while not isinstance(r, Wrapped):
+                r = self.gen.send((yield r))
+        except StopIteration:
+            if closing:
+                return None
+            raise StopAsyncIteration from None
+        except GeneratorExit:
+            if closing:
+                return None
+            raise
+        if closing:
+            raise RuntimeError("async generator ignored GeneratorExit")
+        return r.value
+
+
+def awaitable(v):
+    if isinstance(v, Coroutine):
+        return v
+    return type(v).__await__(v)
 
 
 handled = [None]
@@ -487,6 +557,7 @@ def execute_frame(frame):
                         stack.append(err)
                     else:
                         stack.append(v)
+                elif arg == 4: stack.append(Wrapped(v))
                 elif arg == 5: stack.append(+v)
                 elif arg == 6: stack.append(tuple(v))
                 else: raise SystemError(f"intrinsic {arg}")
@@ -579,6 +650,13 @@ def execute_frame(frame):
                     stack.append(next(r) if v is None else r.send(v))
                 except StopIteration as e:
                     stack.append(e.value); pc = arg
+            elif op == "GET_AWAITABLE": stack.append(awaitable(stack.pop()))
+            elif op == "GET_AITER": v = stack.pop(); stack.append(type(v).__aiter__(v))
+            elif op == "GET_ANEXT": stack.append(awaitable(type(stack[-1]).__anext__(stack[-1])))
+            elif op == "END_ASYNC_FOR":
+                exc = stack.pop(); stack.pop()
+                if not isinstance(exc, StopAsyncIteration):
+                    raise exc
             elif op == "END_SEND":
                 v = stack.pop(); stack.pop(); stack.append(v)
             elif op == "CLEANUP_THROW":

@@ -396,6 +396,12 @@ pub const FUNCTIONS: &[NativeMethod] = &[
         "($module, cls, class_or_tuple, /)",
     ),
     sm("iter", iter, ""),
+    sm(
+        "aiter",
+        crate::eval::asyncgen::builtin_aiter,
+        "($module, async_iterable, /)",
+    ),
+    sm("anext", crate::eval::asyncgen::builtin_anext, ""),
     sm("len", len, "($module, obj, /)"),
     sm("next", next, ""),
     sm(

@@ -1,5 +1,7 @@
 //! Generators (CPython's Objects/genobject.c): a generator keeps its suspended [`Frame`] and is
-//! resumed by `next`, `send`, `throw` and `close`; `yield from` runs through `SEND`.
+//! resumed by `next`, `send`, `throw` and `close`; `yield from` runs through `SEND`. Coroutines
+//! and async generators are the same object with another [`GenKind`] (their own methods are in
+//! `coroutine.rs` and `asyncgen.rs`).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -13,8 +15,51 @@ use crate::runtime::Ty;
 use crate::thread::{PyErr, PyResult, Vm};
 use crate::types::{m, Args, Getter, NativeMethod, Setter};
 
-/// A generator object.
+/// Which of the three resumable objects a `GenData` is (CPython's `PyGen_Type`,
+/// `PyCoro_Type` and `PyAsyncGen_Type`, which share `PyGenObject`'s layout).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+impl GenKind {
+    /// The kind a call of code with these `co_flags` makes, if any.
+    pub fn of_flags(flags: u32) -> Option<GenKind> {
+        use protopy_compiler::bytecode::flags as f;
+        if flags & f::GENERATOR != 0 {
+            Some(GenKind::Generator)
+        } else if flags & f::COROUTINE != 0 {
+            Some(GenKind::Coroutine)
+        } else if flags & f::ASYNC_GENERATOR != 0 {
+            Some(GenKind::AsyncGenerator)
+        } else {
+            None
+        }
+    }
+
+    /// The word CPython's messages use ("generator already executing").
+    pub fn noun(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+        }
+    }
+
+    fn ty(self) -> Ty {
+        match self {
+            GenKind::Generator => Ty::Generator,
+            GenKind::Coroutine => Ty::Coroutine,
+            GenKind::AsyncGenerator => Ty::AsyncGenerator,
+        }
+    }
+}
+
+/// A generator, coroutine or async generator object.
 pub struct GenData {
+    pub kind: GenKind,
     /// The suspended frame; None while running or once finished.
     pub frame: Mutex<Option<Frame>>,
     pub started: AtomicBool,
@@ -31,6 +76,16 @@ pub struct GenData {
     pub qualname: Value,
     /// Its frame object (`gi_frame`), made when first asked for; NULL until then.
     pub frame_obj: AtomicValue,
+    /// Async generators: an `asend`/`athrow` awaitable is driving it (`ag_running`).
+    pub running_async: AtomicBool,
+    /// Async generators: `aclose()` was called or it finished (`ag_closed`).
+    pub closed: AtomicBool,
+    /// Async generators: the thread's hooks were applied (`ag_hooks_inited`).
+    pub hooks_inited: AtomicBool,
+    /// Coroutines: `cr_origin` when origin tracking was on at creation; async generators:
+    /// the thread's `finalizer` hook when the hooks were applied, for whoever finalizes an
+    /// abandoned async generator; NULL otherwise (CPython's `ag_origin_or_finalizer`).
+    pub origin_or_finalizer: AtomicValue,
 }
 
 impl Trace for GenData {
@@ -43,18 +98,25 @@ impl Trace for GenData {
         t.visit(self.name);
         t.visit(self.qualname);
         self.frame_obj.trace(t);
+        self.origin_or_finalizer.trace(t);
     }
 }
 
-/// The generator object a generator function's call returns.
-pub fn new_generator(vm: &mut Vm, frame: Frame) -> PyResult<Value> {
+/// The generator, coroutine or async generator object a call of a function of that kind
+/// returns.
+pub fn new_generator(vm: &mut Vm, frame: Frame, kind: GenKind) -> PyResult<Value> {
     let name = vm.new_str(&frame.code.co.name)?;
     vm.temps.push(name);
     let qualname = vm.new_str(&frame.code.co.qualname);
     vm.temps.pop();
     let qualname = qualname?;
+    let origin = match kind {
+        GenKind::Coroutine => super::coroutine::origin(vm)?,
+        _ => Value::NULL,
+    };
     let code = frame.code_obj;
     let data = GenData {
+        kind,
         frame: Mutex::new(Some(frame)),
         started: AtomicBool::new(false),
         finished: AtomicBool::new(false),
@@ -64,8 +126,12 @@ pub fn new_generator(vm: &mut Vm, frame: Frame) -> PyResult<Value> {
         name,
         qualname,
         frame_obj: AtomicValue::new(Value::NULL),
+        running_async: AtomicBool::new(false),
+        closed: AtomicBool::new(false),
+        hooks_inited: AtomicBool::new(false),
+        origin_or_finalizer: AtomicValue::new(origin),
     };
-    vm.new_opaque(Ty::Generator, data)
+    vm.new_opaque(kind.ty(), data)
 }
 
 /// What resuming a generator gave.
@@ -79,17 +145,28 @@ pub fn resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<PyErr>) -> Py
     let Some(g) = vm.opaque::<GenData>(gen) else {
         return Err(vm.type_error("expected a generator"));
     };
+    let kind = g.kind;
     if g.finished.load(Ordering::Relaxed) {
+        if kind == GenKind::Coroutine {
+            let closing = throw
+                .as_ref()
+                .is_some_and(|e| vm.err_is(e, Ty::GeneratorExit));
+            if !closing {
+                return Err(
+                    vm.new_error(Ty::RuntimeError, "cannot reuse already awaited coroutine")
+                );
+            }
+        }
         if let Some(e) = throw {
             return Err(e);
         }
         return Ok(Resumed::Returned(Value::NONE));
     }
     if g.running.load(Ordering::Relaxed) {
-        return Err(vm.value_error("generator already executing"));
+        return Err(already_executing(vm, kind));
     }
     let Some(mut frame) = g.frame.lock().take() else {
-        return Err(vm.value_error("generator already executing"));
+        return Err(already_executing(vm, kind));
     };
     // The frame is ours now (a racing resume found none), so plain loads and stores do:
     // no read-modify-write, which costs as much as the rest of a resume.
@@ -97,12 +174,24 @@ pub fn resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<PyErr>) -> Py
     if !started {
         g.started.store(true, Ordering::Relaxed);
     }
+    if let (false, Some(e)) = (started, &throw) {
+        // Thrown into a frame that never ran: raised at its start, outside every handler of
+        // the body (CPython's prologue instructions are covered by none).
+        g.finished.store(true, Ordering::Relaxed);
+        let code = frame.code_obj;
+        drop(frame);
+        crate::types::tbobject::traceback_entry_at_prologue(vm, e.exc, code);
+        return Err(PyErr { exc: e.exc });
+    }
     if !started && !value.is_none() && throw.is_none() {
         if let Some(g) = vm.opaque::<GenData>(gen) {
             *g.frame.lock() = Some(frame);
             g.started.store(false, Ordering::Relaxed);
         }
-        return Err(vm.type_error("can't send non-None value to a just-started generator"));
+        return Err(vm.type_error(&format!(
+            "can't send non-None value to a just-started {}",
+            kind.noun()
+        )));
     }
     if started && throw.is_none() {
         frame.push(value);
@@ -142,6 +231,16 @@ pub fn resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<PyErr>) -> Py
     }
 }
 
+#[cold]
+fn already_executing(vm: &mut Vm, kind: GenKind) -> PyErr {
+    vm.value_error(&format!("{} already executing", kind.noun()))
+}
+
+/// The kind of a generator-like object, None for anything else.
+pub fn kind_of(vm: &Vm, v: Value) -> Option<GenKind> {
+    vm.opaque::<GenData>(v).map(|g| g.kind)
+}
+
 /// `next(gen)` for the iteration protocol: None once it returns.
 pub fn gen_next(vm: &mut Vm, gen: Value) -> PyResult<Option<Value>> {
     match resume(vm, gen, Value::NONE, None)? {
@@ -150,12 +249,12 @@ pub fn gen_next(vm: &mut Vm, gen: Value) -> PyResult<Option<Value>> {
     }
 }
 
-fn stop_iteration(vm: &mut Vm, v: Value) -> PyErr {
+pub(crate) fn stop_iteration(vm: &mut Vm, v: Value) -> PyErr {
     let args = if v.is_none() { vec![] } else { vec![v] };
     vm.new_error_args(Ty::StopIteration, args)
 }
 
-fn send_result(vm: &mut Vm, r: Resumed) -> PyResult<Value> {
+pub(crate) fn send_result(vm: &mut Vm, r: Resumed) -> PyResult<Value> {
     match r {
         Resumed::Yielded(v) => Ok(v),
         Resumed::Returned(v) => Err(stop_iteration(vm, v)),
@@ -172,22 +271,24 @@ pub fn next_or_stop(vm: &mut Vm, gen: Value) -> PyResult<Value> {
     send_result(vm, r)
 }
 
+/// Whether `v` is a plain generator (not a coroutine or async generator).
 pub fn is_generator(vm: &Vm, v: Value) -> bool {
-    vm.opaque::<GenData>(v).is_some()
+    kind_of(vm, v) == Some(GenKind::Generator)
 }
 
 fn gen_next_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     next_or_stop(vm, args.pos[0])
 }
 
-fn gen_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "generator.send", 1, 1)?;
+pub(crate) fn gen_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let name = format!("{}.send", vm.type_name(args.pos[0]));
+    args.check_method(vm, &name, 1, 1)?;
     let r = resume(vm, args.pos[0], args.pos[1], None)?;
     send_result(vm, r)
 }
 
 /// The exception `throw(typ[, val[, tb]])` raises (`_gen_throw`'s normalization).
-fn thrown(vm: &mut Vm, args: &Args) -> PyResult<PyErr> {
+pub(crate) fn thrown(vm: &mut Vm, args: &Args) -> PyResult<PyErr> {
     let typ = args.pos[1];
     let val = args.get(2).filter(|v| !v.is_none());
     if let Some(tb) = args.get(3).filter(|v| !v.is_none()) {
@@ -281,13 +382,20 @@ fn close_iter(vm: &mut Vm, yf: Value) -> PyResult<()> {
 /// Raises `exc` in `gen` at its paused `yield`, first in the iterator of a `yield from` it is
 /// suspended in (`_gen_throw`).
 pub fn throw(vm: &mut Vm, gen: Value, exc: PyErr) -> PyResult<Resumed> {
+    throw_ex(vm, gen, exc, true)
+}
+
+/// `throw` where `close_on_genexit` false throws a `GeneratorExit` into the delegated-to
+/// iterator instead of closing it (`aclose()` of an async generator).
+pub fn throw_ex(vm: &mut Vm, gen: Value, exc: PyErr, close_on_genexit: bool) -> PyResult<Resumed> {
     let Some(yf) = yield_from_of(vm, gen) else {
         return resume(vm, gen, Value::NONE, Some(exc));
     };
     let mark = vm.temps.len();
     vm.temps.extend([gen, yf, exc.exc]);
     set_running(vm, gen, true);
-    let delegated: Option<PyResult<Value>> = if vm.err_is(&exc, Ty::GeneratorExit) {
+    let close = close_on_genexit && vm.err_is(&exc, Ty::GeneratorExit);
+    let delegated: Option<PyResult<Value>> = if close {
         match close_iter(vm, yf) {
             Ok(()) => None,
             Err(e) => Some(Err(e)),
@@ -321,7 +429,7 @@ pub fn throw(vm: &mut Vm, gen: Value, exc: PyErr) -> PyResult<Resumed> {
     r
 }
 
-fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "throw", 1, 3)?;
     let e = thrown(vm, &args)?;
     vm.temps.push(e.exc);
@@ -368,7 +476,9 @@ pub fn close(vm: &mut Vm, gen: Value) -> PyResult<Value> {
     vm.temps.truncate(mark);
     match r {
         Ok(Resumed::Yielded(_)) => {
-            Err(vm.new_error(Ty::RuntimeError, "generator ignored GeneratorExit"))
+            let noun = kind_of(vm, gen).unwrap_or(GenKind::Generator).noun();
+            let msg = format!("{noun} ignored GeneratorExit");
+            Err(vm.new_error(Ty::RuntimeError, &msg))
         }
         Ok(Resumed::Returned(v)) => Ok(v),
         Err(e) if vm.err_is(&e, Ty::GeneratorExit) || vm.err_is(&e, Ty::StopIteration) => {
@@ -378,8 +488,9 @@ pub fn close(vm: &mut Vm, gen: Value) -> PyResult<Value> {
     }
 }
 
-fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check_method(vm, "generator.close", 0, 0)?;
+pub(crate) fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let name = format!("{}.close", vm.type_name(args.pos[0]));
+    args.check_method(vm, &name, 0, 0)?;
     close(vm, args.pos[0])
 }
 
@@ -389,25 +500,7 @@ pub fn send_op(vm: &mut Vm, arg: u32) -> Step {
     let r = if vm.opaque::<GenData>(recv).is_some() {
         resume(vm, recv, value, None)
     } else {
-        let r = if value.is_none() {
-            protocols::iter::next(vm, recv).map(|o| o.map(Resumed::Yielded))
-        } else {
-            protocols::call::call_method(vm, recv, "send", vec![value])
-                .map(|v| Some(Resumed::Yielded(v)))
-        };
-        match r {
-            Ok(Some(x)) => Ok(x),
-            Ok(None) => Ok(Resumed::Returned(Value::NONE)),
-            Err(e) if vm.err_is(&e, Ty::StopIteration) => {
-                let v = crate::types::exceptions::args_of(vm, e.exc);
-                let v = vm
-                    .tuple_items(v)
-                    .and_then(|t| t.first().copied())
-                    .unwrap_or(Value::NONE);
-                Ok(Resumed::Returned(v))
-            }
-            Err(e) => Err(e),
-        }
+        super::coroutine::send_other(vm, recv, value)
     };
     let f = vm.f();
     match r? {
@@ -424,14 +517,14 @@ pub fn send_op(vm: &mut Vm, arg: u32) -> Step {
     Ok(None)
 }
 
-fn get_name(vm: &mut Vm, g: Value) -> PyResult<Value> {
+pub(crate) fn get_name(vm: &mut Vm, g: Value) -> PyResult<Value> {
     Ok(vm
         .opaque::<GenData>(g)
         .map(|g| g.name)
         .unwrap_or(Value::NONE))
 }
 
-fn get_qualname(vm: &mut Vm, g: Value) -> PyResult<Value> {
+pub(crate) fn get_qualname(vm: &mut Vm, g: Value) -> PyResult<Value> {
     Ok(vm
         .opaque::<GenData>(g)
         .map(|g| g.qualname)
@@ -446,7 +539,7 @@ pub const METHODS: &[NativeMethod] = &[
     m("close", gen_close, ""),
 ];
 
-fn get_code(vm: &mut Vm, g: Value) -> PyResult<Value> {
+pub(crate) fn get_code(vm: &mut Vm, g: Value) -> PyResult<Value> {
     Ok(vm
         .opaque::<GenData>(g)
         .map(|g| g.code)
@@ -461,25 +554,25 @@ fn is_running(g: &GenData) -> bool {
             && g.frame.lock().is_none())
 }
 
-fn get_running(vm: &mut Vm, g: Value) -> PyResult<Value> {
+pub(crate) fn get_running(vm: &mut Vm, g: Value) -> PyResult<Value> {
     Ok(Value::from_bool(
         vm.opaque::<GenData>(g).is_some_and(is_running),
     ))
 }
 
-fn get_suspended(vm: &mut Vm, g: Value) -> PyResult<Value> {
+pub(crate) fn get_suspended(vm: &mut Vm, g: Value) -> PyResult<Value> {
     Ok(Value::from_bool(vm.opaque::<GenData>(g).is_some_and(|g| {
         g.started.load(Ordering::Relaxed) && !g.finished.load(Ordering::Relaxed) && !is_running(g)
     })))
 }
 
-fn get_yieldfrom(vm: &mut Vm, g: Value) -> PyResult<Value> {
+pub(crate) fn get_yieldfrom(vm: &mut Vm, g: Value) -> PyResult<Value> {
     Ok(yield_from_of(vm, g).unwrap_or(Value::NONE))
 }
 
 /// `gi_frame`: the generator's frame object (one per generator, at the line the frame is
 /// at), None once the generator is finished.
-fn get_frame(vm: &mut Vm, g: Value) -> PyResult<Value> {
+pub(crate) fn get_frame(vm: &mut Vm, g: Value) -> PyResult<Value> {
     let Some(data) = vm.opaque::<GenData>(g) else {
         return Ok(Value::NONE);
     };
@@ -519,10 +612,12 @@ fn get_frame(vm: &mut Vm, g: Value) -> PyResult<Value> {
 
 /// `generator.__repr__`: `<generator object QUALNAME at 0x...>`.
 pub fn generator_repr(vm: &mut Vm, v: Value) -> Option<String> {
-    let q = vm.opaque::<GenData>(v)?.qualname;
+    let g = vm.opaque::<GenData>(v)?;
+    let (q, ty) = (g.qualname, g.kind.ty());
     let q = vm.rust_str(q).unwrap_or_default();
     Some(format!(
-        "<generator object {q} at {:#x}>",
+        "<{} object {q} at {:#x}>",
+        ty.name(),
         crate::protocols::address(v)
     ))
 }

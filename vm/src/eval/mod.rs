@@ -2,7 +2,9 @@
 //! Python/bytecodes.c): fetch, dispatch to the opcode family's handler in `ops/`, and unwind
 //! through the code's exception table on error.
 
+pub mod asyncgen;
 pub mod attr_cache;
+pub mod coroutine;
 pub mod fast;
 pub mod fast_call;
 pub mod frame;

@@ -8,6 +8,7 @@ pub mod math;
 pub mod native_module;
 pub mod os;
 pub mod sys;
+pub mod sys_async;
 pub mod sys_exc;
 pub mod sys_info;
 pub mod time;
@@ -22,6 +23,7 @@ pub fn install_all(vm: &mut Vm) -> PyResult<()> {
     math::install(vm)?;
     time::install(vm)?;
     sys_exc::install(vm)?;
+    sys_async::install(vm)?;
     crate::import::install(vm)?;
     io_open::install(vm)?;
     os::install(vm)?;

@@ -145,23 +145,8 @@ pub fn intrinsic_1(vm: &mut Vm, arg: u32) -> Step {
             let items = vm.list_data(v).map(|l| l.snapshot()).unwrap_or_default();
             vm.new_tuple(items)?
         }
-        3 => {
-            if vm.is_instance_ty(v, crate::runtime::Ty::StopIteration) {
-                let e = vm.new_error(
-                    crate::runtime::Ty::RuntimeError,
-                    "generator raised StopIteration",
-                );
-                if let Some(d) = vm.opaque::<crate::types::exceptions::ExcData>(e.exc) {
-                    *d.cause.lock() = v;
-                    *d.context.lock() = v;
-                    d.suppress_context
-                        .store(true, std::sync::atomic::Ordering::Relaxed);
-                }
-                e.exc
-            } else {
-                v
-            }
-        }
+        3 => crate::eval::coroutine::stop_iteration_error(vm, v)?,
+        4 => crate::eval::asyncgen::wrap_value(vm, v)?,
         7..=9 => crate::types::typevar::new_from_intrinsic(vm, arg, v)?,
         10 => crate::types::generic::subscript_generic(vm, v)?,
         11 => crate::types::typealias::from_intrinsic(vm, v)?,

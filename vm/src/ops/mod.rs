@@ -126,9 +126,22 @@ pub fn dispatch(vm: &mut Vm, op: Op, arg: u32) -> Step {
             replace_top(vm, 1, v)
         }
         Op::GET_YIELD_FROM_ITER => {
+            use crate::eval::generator::{kind_of, GenKind};
             let v = vm.f().peek(1);
-            if vm.opaque::<crate::eval::generator::GenData>(v).is_some() {
-                return Ok(None);
+            match kind_of(vm, v) {
+                Some(GenKind::Generator) => return Ok(None),
+                Some(GenKind::Coroutine) => {
+                    let flags = vm.f().code.co.flags;
+                    let iterable_coroutine = protopy_compiler::bytecode::flags::COROUTINE
+                        | protopy_compiler::bytecode::flags::ITERABLE_COROUTINE;
+                    if flags & iterable_coroutine == 0 {
+                        return Err(vm.type_error(
+                            "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                        ));
+                    }
+                    return Ok(None);
+                }
+                _ => {}
             }
             let it = protocols::iter::get_iter(vm, v)?;
             replace_top(vm, 1, it)
@@ -152,6 +165,10 @@ pub fn dispatch(vm: &mut Vm, op: Op, arg: u32) -> Step {
             }
         }
         Op::LOAD_SPECIAL => with::load_special(vm, arg),
+        Op::GET_AWAITABLE => crate::eval::coroutine::get_awaitable(vm, arg),
+        Op::GET_AITER => crate::eval::coroutine::get_aiter(vm),
+        Op::GET_ANEXT => crate::eval::coroutine::get_anext(vm),
+        Op::END_ASYNC_FOR => crate::eval::coroutine::end_async_for(vm),
         Op::DELETE_DEREF => names::delete_deref(vm, arg),
         Op::DELETE_GLOBAL => names::delete_global(vm, arg),
         Op::LOAD_FROM_DICT_OR_DEREF => names::load_from_dict_or_deref(vm, arg),

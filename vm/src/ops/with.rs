@@ -42,7 +42,13 @@ pub fn load_special(vm: &mut Vm, arg: u32) -> Step {
 /// The `TypeError` for an object without the special method `SPECIAL_METHODS[arg]`.
 #[cold]
 fn missing_special(vm: &mut Vm, owner: Value, arg: u32) -> PyErr {
-    let t = vm.type_name(owner);
+    // `%T`: the type's fully qualified name (`type.__fully_qualified_name__`).
+    let owner_ty = vm.type_of(owner);
+    let qualname = typeobj::type_qualname(vm, owner_ty);
+    let t = match typeobj::type_module(vm, owner_ty) {
+        Some(m) if m != "builtins" && m != "__main__" => format!("{m}.{qualname}"),
+        _ => qualname,
+    };
     let (protocol, missed, other, other_names, keyword) = match arg {
         0 => (
             "the context manager protocol",

@@ -2,7 +2,6 @@
 //! functions run in a new frame, builtins get their [`Args`], bound methods prepend `self`,
 //! classes construct, and anything else goes through `__call__`.
 
-use protopy_compiler::bytecode::flags;
 use protopy_objects::Value;
 
 use crate::eval::{self, Exit};
@@ -109,8 +108,8 @@ pub fn call(vm: &mut Vm, callable: Value, mut args: Args) -> PyResult<Value> {
 /// Calls a Python function: binds the arguments, then runs the frame (or makes a generator).
 pub fn call_function(vm: &mut Vm, func: Value, args: Args) -> PyResult<Value> {
     let frame = bind_frame(vm, func, args)?;
-    if frame.code.co.flags & flags::GENERATOR != 0 {
-        return crate::eval::generator::new_generator(vm, frame);
+    if let Some(kind) = crate::eval::generator::GenKind::of_flags(frame.code.co.flags) {
+        return crate::eval::generator::new_generator(vm, frame, kind);
     }
     vm.frames.push(frame);
     match eval::run_pushed(vm)? {

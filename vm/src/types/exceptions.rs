@@ -79,6 +79,11 @@ pub fn new_exception_tuple(vm: &mut Vm, cls: Handle, args: Value) -> PyResult<Va
 pub fn traceback_here(vm: &mut Vm, exc: Value) {
     let Some(f) = vm.frames.last() else { return };
     let (code, lasti) = (f.code_obj, f.lasti as u32);
+    traceback_entry(vm, exc, code, lasti);
+}
+
+/// Adds the entry `(code, lasti)` in front of `exc`'s traceback.
+pub fn traceback_entry(vm: &mut Vm, exc: Value, code: Value, lasti: u32) {
     let Some(next) = vm.opaque::<ExcData>(exc).map(|d| *d.traceback.lock()) else {
         return;
     };

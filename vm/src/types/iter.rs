@@ -318,7 +318,7 @@ pub fn native_next(vm: &mut Vm, iter: Value) -> PyResult<Option<Option<Value>>> 
             Step::Int(n) => vm.new_i64(n).map(|v| Some(Some(v))),
         };
     }
-    if vm.opaque::<crate::eval::generator::GenData>(iter).is_some() {
+    if crate::eval::generator::is_generator(vm, iter) {
         return crate::eval::generator::gen_next(vm, iter).map(Some);
     }
     if let Some(r) = super::iter_tools::lazy_next(vm, iter)? {

@@ -243,6 +243,12 @@ pub fn methods_of(ty: Ty) -> &'static [NativeMethod] {
         Ty::Range => range::METHODS,
         Ty::Slice => slice::METHODS,
         Ty::Generator => crate::eval::generator::METHODS,
+        Ty::Coroutine => crate::eval::coroutine::METHODS,
+        Ty::CoroutineWrapper => crate::eval::coroutine::WRAPPER_METHODS,
+        Ty::AsyncGenerator => crate::eval::asyncgen::METHODS,
+        Ty::AsyncGenASend | Ty::AsyncGenAThrow | Ty::AnextAwaitable => {
+            crate::eval::asyncgen::AWAITABLE_METHODS
+        }
         Ty::Code => code::METHODS,
         Ty::Cell => cell::METHODS,
         Ty::Function => function_attrs::METHODS,
@@ -323,6 +329,8 @@ pub fn getsets_of(ty: Ty) -> &'static [(&'static str, Getter, Option<Setter>)] {
         }
         Ty::FileIO => crate::modules::io_methods::RAW_GETSETS,
         Ty::Generator => crate::eval::generator::GETSETS,
+        Ty::Coroutine => crate::eval::coroutine::GETSETS,
+        Ty::AsyncGenerator => crate::eval::asyncgen::GETSETS,
         Ty::MemoryView => memoryview::GETSETS,
         Ty::ClassMethod | Ty::StaticMethod => descr::WRAPPER_GETSETS,
         Ty::ClassMethodDescriptor => descr::CLASSMETHOD_DESCRIPTOR_GETSETS,

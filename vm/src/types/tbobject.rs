@@ -10,6 +10,7 @@ use super::function::Code;
 use super::{Getter, Setter};
 use crate::runtime::Ty;
 use crate::thread::{PyResult, Vm};
+use protopy_compiler::bytecode::Location;
 
 /// A `traceback` entry: one frame an exception passed, linked to the next one inwards.
 pub struct TbData {
@@ -172,10 +173,33 @@ pub fn frame_locals(vm: &mut Vm, frame: Value) -> PyResult<Option<Value>> {
     r.map(|()| Some(d))
 }
 
+/// The `lasti` of a frame that raised before its first instruction (an exception thrown into
+/// a generator that never ran): CPython's prologue, at the `def` line.
+pub const PROLOGUE_LASTI: u32 = u32::MAX;
+
+/// The source location of instruction `lasti` of a code object.
+pub fn location_of(co: &protopy_compiler::bytecode::CodeObject, lasti: u32) -> Option<Location> {
+    if lasti == PROLOGUE_LASTI {
+        let line = co.first_line;
+        return Some(Location {
+            line,
+            end_line: line,
+            col: 0,
+            end_col: 0,
+        });
+    }
+    co.locations.get(lasti as usize).copied()
+}
+
+/// Records that `exc` left `code` from its prologue.
+pub fn traceback_entry_at_prologue(vm: &mut Vm, exc: Value, code: Value) {
+    super::exceptions::traceback_entry(vm, exc, code, PROLOGUE_LASTI);
+}
+
 /// The line of instruction `lasti` of a code object (None: no line).
 pub fn line_of(vm: &Vm, code: Value, lasti: u32) -> Option<u32> {
     let c = vm.opaque::<Code>(code)?;
-    let line = c.0.co.locations.get(lasti as usize)?.line;
+    let line = location_of(&c.0.co, lasti)?.line;
     (line > 0).then_some(line)
 }
 
