@@ -39,6 +39,8 @@ pub struct Vm {
     pub repr_guard: Vec<Value>,
     /// Set by `RERAISE` and bare `raise`: the unwind adds no traceback entry.
     pub reraising: bool,
+    /// Set while this thread closes generators the collector queued.
+    pub finalizing: bool,
     /// Cached type attribute lookups (`types::lookup_cache`).
     pub lookup_cache: crate::types::lookup_cache::LookupCache,
     /// Cached attribute loads and stores on instances (`eval::attr_cache`).
@@ -60,6 +62,7 @@ impl Vm {
             native_depth: 0,
             repr_guard: Vec::new(),
             reraising: false,
+            finalizing: false,
             lookup_cache: Default::default(),
             attr_cache: Default::default(),
             intern_cache: Default::default(),
@@ -72,7 +75,8 @@ impl Vm {
         Ok(Vm::with_mutator(rt.clone(), m))
     }
 
-    /// Lets a requested collection run; every live value is in a frame or in `temps`.
+    /// Lets a requested collection run; every live value is in a frame or in `temps`. After a
+    /// collection, closes the generators it found abandoned (`eval::gen_finalize`).
     pub fn safepoint(&mut self) {
         let Vm {
             m,
@@ -82,7 +86,7 @@ impl Vm {
             repr_guard,
             ..
         } = self;
-        m.safepoint_with(|t| {
+        let collected = m.safepoint_with(|t| {
             for f in frames.iter() {
                 f.trace_into(t);
             }
@@ -90,6 +94,9 @@ impl Vm {
             t.visit(*handled);
             t.visit_all(repr_guard);
         });
+        if collected {
+            crate::eval::gen_finalize::run_pending(self);
+        }
     }
 
     /// Runs `f` (which blocks) letting other threads collect meanwhile.

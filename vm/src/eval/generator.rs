@@ -31,6 +31,8 @@ pub struct GenData {
     pub qualname: Value,
     /// Its frame object (`gi_frame`), made when first asked for; NULL until then.
     pub frame_obj: AtomicValue,
+    /// Registered with the heap for finalization (`gen_finalize::note_suspended`); once.
+    pub registered: AtomicBool,
 }
 
 impl Trace for GenData {
@@ -64,6 +66,7 @@ pub fn new_generator(vm: &mut Vm, frame: Frame) -> PyResult<Value> {
         name,
         qualname,
         frame_obj: AtomicValue::new(Value::NULL),
+        registered: AtomicBool::new(false),
     };
     vm.new_opaque(Ty::Generator, data)
 }
@@ -122,6 +125,10 @@ pub fn resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<PyErr>) -> Py
             if own != caller_handled {
                 g.exc_state.store(own);
             }
+            super::gen_finalize::note_suspended(vm, gen, &frame);
+            let Some(g) = vm.opaque::<GenData>(gen) else {
+                return Err(vm.type_error("expected a generator"));
+            };
             *g.frame.lock() = Some(frame);
             Ok(Resumed::Yielded(v))
         }

@@ -6,6 +6,7 @@ pub mod attr_cache;
 pub mod fast;
 pub mod fast_call;
 pub mod frame;
+pub mod gen_finalize;
 pub mod generator;
 
 use protopy_compiler::bytecode::Opcode as Op;
@@ -66,10 +67,13 @@ pub fn resume_frame(vm: &mut Vm, frame: Frame, throw: Option<PyErr>) -> (Frame, 
     if let Err(e) = &r {
         crate::types::exceptions::set_propagating(vm, e.exc, true);
     }
-    let frame = match vm.frames.pop() {
+    let mut frame = match vm.frames.pop() {
         Some(f) => f,
         None => return (empty_frame_placeholder(vm), r),
     };
+    if !frame.owned.is_empty() && !matches!(r, Ok(Exit::Yield(_))) {
+        gen_finalize::frame_done(vm, &mut frame, &r);
+    }
     (frame, r)
 }
 
@@ -92,7 +96,10 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
         let step: Step = match instr.op {
             Op::NOP => Ok(None),
             Op::POP_TOP => {
-                f.pop();
+                let v = f.pop();
+                if !f.owned.is_empty() {
+                    gen_finalize::popped(vm, v);
+                }
                 Ok(None)
             }
             Op::PUSH_NULL => {
@@ -272,11 +279,15 @@ fn unwind(vm: &mut Vm, e: PyErr) -> PyResult<()> {
     let Some(h) = f.code.co.handler_for(at).copied() else {
         return Err(e);
     };
+    let dropped = gen_finalize::take_above(f, h.depth as usize);
     f.stack.truncate(h.depth as usize);
     if h.push_lasti {
         f.push(Value::from_i64(lasti as i64).unwrap_or(Value::NONE));
     }
     f.push(e.exc);
     f.ip = h.target as usize;
+    if !dropped.is_empty() {
+        gen_finalize::close_dropped_during(vm, &dropped, &e);
+    }
     Ok(())
 }

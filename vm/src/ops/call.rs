@@ -4,7 +4,7 @@
 use protopy_objects::Value;
 
 use super::{not_yet, replace_top};
-use crate::eval::Step;
+use crate::eval::{gen_finalize, Step};
 use crate::protocols;
 use crate::runtime::Ty;
 use crate::thread::{PyResult, Vm};
@@ -42,8 +42,14 @@ pub fn call(vm: &mut Vm, arg: u32, kw: bool) -> Step {
         let vals = args.pos.split_off(split);
         args.kw = names.into_iter().zip(vals).collect();
     }
+    let feeds = gen_finalize::call_feeds_loop(vm, callable);
     let r = protocols::call::call(vm, callable, args)?;
-    replace_top(vm, total, r)
+    replace_top(vm, total, r)?;
+    gen_finalize::own(vm, feeds, r);
+    if n == 0 && !kw && !self_or_null.is_null() && !vm.f().owned.is_empty() {
+        gen_finalize::call_genexpr(vm, callable, self_or_null, r);
+    }
+    Ok(None)
 }
 
 /// `CALL_FUNCTION_EX`: `callable, self_or_null, args tuple, kwargs dict or NULL`.
@@ -76,9 +82,13 @@ pub fn call_ex(vm: &mut Vm) -> Step {
     // Items collected from an iterator live only here: keep them rooted during the call.
     let mark = vm.temps.len();
     vm.temps.extend_from_slice(&args.pos);
+    let feeds = gen_finalize::call_feeds_loop(vm, callable);
     let r = protocols::call::call(vm, callable, args);
     vm.temps.truncate(mark);
-    replace_top(vm, 4, r?)
+    let r = r?;
+    replace_top(vm, 4, r)?;
+    gen_finalize::own(vm, feeds, r);
+    Ok(None)
 }
 
 /// Whether `v` can be iterated (`tp_iter` or the sequence protocol), before trying to.

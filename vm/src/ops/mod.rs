@@ -109,7 +109,10 @@ pub fn dispatch(vm: &mut Vm, op: Op, arg: u32) -> Step {
                 Some(v) => vm.f().push(v),
                 None => {
                     let f = vm.f();
-                    f.pop();
+                    let it = f.pop();
+                    if !f.owned.is_empty() {
+                        crate::eval::gen_finalize::forget(f, it);
+                    }
                     f.ip = arg as usize;
                 }
             }
