@@ -81,29 +81,26 @@ pub fn own(vm: &mut Vm, feeds: Feeds, gen: Value) {
     }
 }
 
-/// `CALL 0` of a generator expression's function with `arg` (its `.0`, the iterator): an owned
-/// generator passes to the new generator expression's frame, which keeps it only in `.0` and
-/// its loop.
-pub fn call_genexpr(vm: &mut Vm, callable: Value, arg: Value, made: Value) {
+/// A `CALL` consumed `arg`: if the frame owned it, it no longer does. A generator expression's
+/// function called with it (as its `.0`, the iterator) takes it over: the new generator's frame
+/// keeps it only in `.0` and its loop.
+pub fn call_consumed(vm: &mut Vm, callable: Value, arg: Value, made: Value) {
     let f = vm.f();
     let Some(i) = f.owned.iter().rposition(|&g| g == arg) else {
         return;
     };
+    f.owned.remove(i);
     let is_genexpr = vm.opaque::<Function>(callable).is_some_and(|fun| {
         fun.data.co.flags & flags::GENERATOR != 0 && fun.data.co.name == "<genexpr>"
     });
     if !is_genexpr {
         return;
     }
-    let Some(g) = vm.opaque::<GenData>(made) else {
-        return;
-    };
-    if let Some(frame) = g.frame.lock().as_mut() {
-        frame.owned.push(arg);
-    } else {
-        return;
+    if let Some(g) = vm.opaque::<GenData>(made) {
+        if let Some(frame) = g.frame.lock().as_mut() {
+            frame.owned.push(arg);
+        }
     }
-    vm.f().owned.remove(i);
 }
 
 /// `FOR_ITER` popped `it`, exhausted: it needs no closing.
@@ -146,8 +143,10 @@ pub fn take_above(f: &mut Frame, depth: usize) -> Vec<Value> {
     out
 }
 
-/// A frame returned or raised (not a yield): closes the owned generators it still holds.
-pub fn frame_done(vm: &mut Vm, frame: &mut Frame, r: &PyResult<Exit>) {
+/// The running frame returned or raised (not a yield): closes the owned generators it still
+/// holds, before it is popped.
+pub fn frame_done(vm: &mut Vm, r: &PyResult<Exit>) {
+    let frame = vm.f();
     let held: Vec<Value> = std::mem::take(&mut frame.owned)
         .into_iter()
         .rev()

@@ -67,13 +67,14 @@ pub fn resume_frame(vm: &mut Vm, frame: Frame, throw: Option<PyErr>) -> (Frame, 
     if let Err(e) = &r {
         crate::types::exceptions::set_propagating(vm, e.exc, true);
     }
-    let mut frame = match vm.frames.pop() {
+    if !matches!(r, Ok(Exit::Yield(_))) && vm.frames.last().is_some_and(|f| !f.owned.is_empty()) {
+        // Still the running frame, as CPython's unwinding pops the stack before leaving.
+        gen_finalize::frame_done(vm, &r);
+    }
+    let frame = match vm.frames.pop() {
         Some(f) => f,
         None => return (empty_frame_placeholder(vm), r),
     };
-    if !frame.owned.is_empty() && !matches!(r, Ok(Exit::Yield(_))) {
-        gen_finalize::frame_done(vm, &mut frame, &r);
-    }
     (frame, r)
 }
 

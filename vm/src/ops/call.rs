@@ -47,7 +47,7 @@ pub fn call(vm: &mut Vm, arg: u32, kw: bool) -> Step {
     replace_top(vm, total, r)?;
     gen_finalize::own(vm, feeds, r);
     if n == 0 && !kw && !self_or_null.is_null() && !vm.f().owned.is_empty() {
-        gen_finalize::call_genexpr(vm, callable, self_or_null, r);
+        gen_finalize::call_consumed(vm, callable, self_or_null, r);
     }
     Ok(None)
 }
