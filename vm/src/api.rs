@@ -161,16 +161,16 @@ pub(crate) fn describe_unraisable(vm: &mut Vm, exc: Value) -> String {
     summarize(vm, exc, &mut summaries, &mut Vec::new());
     vm.temps.pop();
     summaries.truncate(1);
-    let running = vm.frames.last().and_then(|f| {
+    let running = vm.frames.last().map(|f| {
         let loc = f.code.co.locations.get(f.lasti).copied();
-        Some(traceback::Frame {
+        traceback::Frame {
             filename: f.code.co.filename.clone(),
             name: f.code.co.name.clone(),
             lineno: loc.map(|l| l.line).filter(|&l| l > 0),
             end_lineno: None,
             col_offset: None,
             end_col_offset: None,
-        })
+        }
     });
     let Some(root) = summaries.first_mut() else {
         return String::new();

@@ -215,10 +215,7 @@ fn report_unraisable(vm: &mut Vm, gen: Value, e: PyErr) {
 /// After a yield: registers `gen` for finalization by the collector the first time it suspends
 /// where closing would run code (a handler other than the generator's own `StopIteration`
 /// guard covers the `yield`).
-pub fn note_suspended(vm: &Vm, gen: Value, frame: &Frame) {
-    let Some(g) = vm.opaque::<GenData>(gen) else {
-        return;
-    };
+pub fn note_suspended(vm: &Vm, g: &GenData, gen: Value, frame: &Frame) {
     if g.registered.load(Ordering::Relaxed) || !closing_runs_code(frame) {
         return;
     }

@@ -125,10 +125,7 @@ pub fn resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<PyErr>) -> Py
             if own != caller_handled {
                 g.exc_state.store(own);
             }
-            super::gen_finalize::note_suspended(vm, gen, &frame);
-            let Some(g) = vm.opaque::<GenData>(gen) else {
-                return Err(vm.type_error("expected a generator"));
-            };
+            super::gen_finalize::note_suspended(vm, g, gen, &frame);
             *g.frame.lock() = Some(frame);
             Ok(Resumed::Yielded(v))
         }
