@@ -11,10 +11,11 @@ for x in counted("break"):
     break
 print("after break")
 
-def first():
-    for x in counted("return"):
-        return x
-print("returned", first())
+class Box:
+    def first(self):
+        for x in counted("return"):
+            return x
+print("returned", Box().first())
 
 def inner_and_outer():
     for x in counted("outer"):
@@ -36,13 +37,6 @@ try:
     [1 / (x - 1) for x in counted("comprehension")]
 except ZeroDivisionError:
     print("comprehension raised")
-
-class Box:
-    def items(self):
-        yield from counted("method")
-for x in Box().items():
-    break
-print("after method")
 
 def relay():
     for x in counted("inside relay"):
