@@ -232,10 +232,8 @@ fn closing_runs_code(frame: &Frame) -> bool {
     if !frame.owned.is_empty() {
         return true;
     }
-    // Every generator body has one handler, the `StopIteration` guard around it all.
-    if co.exception_table.len() < 2 {
-        return false;
-    }
+    // A generator body's outermost handler is the `StopIteration` guard around it all: it
+    // runs no code of the generator's.
     let Some(h) = co.handler_for(frame.lasti as u32) else {
         return false;
     };
@@ -251,11 +249,15 @@ pub fn run_pending(vm: &mut Vm) {
     if vm.finalizing {
         return;
     }
-    let pending = vm.m.take_pending_finalizers();
+    let mut pending = vm.m.take_pending_finalizers();
     if pending.is_empty() {
         return;
     }
     vm.finalizing = true;
-    close_dropped(vm, &pending);
+    // Closing may allocate enough for another collection, which may queue more.
+    while !pending.is_empty() {
+        close_dropped(vm, &pending);
+        pending = vm.m.take_pending_finalizers();
+    }
     vm.finalizing = false;
 }
