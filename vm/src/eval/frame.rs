@@ -62,7 +62,7 @@ pub struct Frame {
     pub generator: Value,
     /// Generators this frame holds the only reference to, in a loop's iterator slot or (a
     /// generator expression's) its `.0` argument (see `eval::gen_finalize`). Usually empty.
-    pub owned: Vec<Value>,
+    pub owned: Vec<super::gen_finalize::Owned>,
 }
 
 impl Frame {

@@ -3,10 +3,12 @@
 //! rules stand in for them (design record 0007):
 //!
 //! - **Loop ownership**, exact: a `for` loop (or comprehension) whose iterable is the result of
-//!   calling a generator function right there (`for x in gen():`, `for x in (y for y in z):`)
-//!   holds the only reference to that generator, in its iterator slot. The frame records it
-//!   (`Frame::owned`); when the slot is dropped early (`break` and `return` pop it, an exception
-//!   unwinds past it), the generator is closed right there, as CPython's refcount would.
+//!   calling a generator function right there (`for x in gen():`, `for x in (y for y in z):`),
+//!   or of an exact `enumerate`/`map`/`filter`/`zip` given such a result
+//!   (`for i, x in enumerate(gen()):`), holds the only reference to that generator. The frame
+//!   records it (`Frame::owned`); when the loop's iterator slot is dropped early (`break` and
+//!   `return` pop it, an exception unwinds past it, the frame ends), the generator is closed
+//!   right there, as CPython's refcount would.
 //! - **Finalization by the collector**, the general fallback: a generator that suspends where
 //!   closing it would run code (its `yield` is inside a `try` or `with`) is registered with the
 //!   heap; a collection that finds it unreachable keeps it alive and queues it, and the next
@@ -16,142 +18,289 @@
 
 use std::sync::atomic::Ordering;
 
-use protopy_compiler::bytecode::{flags, opcodes::INTRINSIC_STOPITERATION_ERROR, Opcode as Op};
+use protopy_compiler::bytecode::{
+    flags, opcodes::INTRINSIC_STOPITERATION_ERROR, Flow, Instr, Opcode as Op,
+};
 use protopy_objects::Value;
 
 use super::frame::Frame;
 use super::generator::{close, generator_repr, GenData};
 use super::Exit;
+use crate::runtime::Ty;
 use crate::thread::{PyErr, PyResult, Vm};
 use crate::types::function::{BoundMethod, Function};
+
+/// A generator a frame holds the only reference to: directly (`holder == gen`, in a loop's
+/// iterator slot or a generator expression's `.0`), or through the builtin iterator that wraps
+/// it (`enumerate`, `map`, `filter`, `zip`) in a loop's slot. When `holder` is dropped, `gen` is
+/// closed.
+///
+/// A record starts `pending`, made by the `CALL` that created the generator, and becomes
+/// confirmed only when the loop's `GET_ITER` (at `at`) receives the generator itself from
+/// that `CALL`, or, for a wrapper, when the generic call path saw the exact wrapper type take
+/// it ([`call_consumed`]). A record still pending at its `GET_ITER` is dropped: whatever took
+/// the generator (a call through another path, which may keep it) is not known to keep it out
+/// of reach. Only confirmed records close anything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Owned {
+    pub holder: Value,
+    pub gen: Value,
+    /// Pending: the `GET_ITER` that must confirm it; `u32::MAX` once confirmed.
+    at: u32,
+    /// Pending on a call that hands it on (a wrapper), not on a `GET_ITER` of its own.
+    via_call: bool,
+}
+
+const CONFIRMED: u32 = u32::MAX;
+
+impl Owned {
+    fn confirmed(self) -> bool {
+        self.at == CONFIRMED
+    }
+}
 
 /// What the `CALL` about to call `callable` makes of the new generator it returns.
 pub enum Feeds {
     /// Nothing known: the generator may be referenced elsewhere.
     Nothing,
-    /// A loop of this frame iterates it next: it is owned by this frame.
-    Loop,
+    /// The `GET_ITER` at `at` takes it next (`via_call`: after a call that hands it on).
+    Loop { at: u32, via_call: bool },
 }
 
-/// Whether the `CALL` about to call `callable` creates a generator owned by the loop that
-/// follows: the callable is a generator function (or a method bound to one), so the call
-/// returns a new generator without running Python code, and the next instructions are
-/// `GET_ITER`, then either `FOR_ITER` or only stack moves before it (an inlined
-/// comprehension: `LOAD_FAST_AND_CLEAR`, `SWAP`, an empty `BUILD_*`), or the `CALL 0` that
-/// hands it to a generator expression (whose frame then owns it: [`call_genexpr`]).
+/// The builtin iterator types that keep the iterables they are given out of reach, running no
+/// code of them but `iter()` and `next()` (and `map`'s or `filter`'s function on their items).
+const WRAPPERS: [Ty; 4] = [Ty::Enumerate, Ty::Map, Ty::Filter, Ty::Zip];
+
+/// Whether `ip` starts a `for` loop's (or comprehension's) `GET_ITER` ... `FOR_ITER`: between
+/// them only stack moves of an inlined comprehension (`LOAD_FAST_AND_CLEAR`, `SWAP`, an empty
+/// `BUILD_*`), or the `CALL 0` that makes a generator expression of it.
+fn starts_loop(code: &[Instr], ip: usize) -> bool {
+    if code.get(ip).map(|i| i.op) != Some(Op::GET_ITER) {
+        return false;
+    }
+    for ins in code.iter().skip(ip + 1).take(8) {
+        match ins.op {
+            Op::FOR_ITER => return true,
+            Op::CALL if ins.arg == 0 => return true,
+            Op::LOAD_FAST_AND_CLEAR | Op::SWAP => {}
+            Op::BUILD_LIST | Op::BUILD_SET | Op::BUILD_MAP if ins.arg == 0 => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether the `CALL` about to call `callable` creates a generator this frame may own: the
+/// callable is a generator function (or a method bound to one), so the call returns a new
+/// generator without running Python code, and the instruction that takes its stack slot
+/// (found by the stack effects of the straight-line code that follows; code run meanwhile
+/// cannot reach the slot) is a loop's `GET_ITER` ([`starts_loop`]), or a `CALL` whose result
+/// a loop takes (a wrapper, as in `zip(a(), b())`, resolved by [`call_consumed`]).
 pub fn call_feeds_loop(vm: &mut Vm, callable: Value) -> Feeds {
     let f = vm.f();
     let code = &f.code.co.instructions;
-    if code.get(f.ip).map(|i| i.op) != Some(Op::GET_ITER) {
-        return Feeds::Nothing;
-    }
-    let mut loops = false;
-    for ins in code.iter().skip(f.ip + 1).take(8) {
-        match ins.op {
-            Op::FOR_ITER => {
-                loops = true;
-                break;
-            }
-            Op::CALL if ins.arg == 0 => {
-                loops = true;
-                break;
-            }
-            Op::LOAD_FAST_AND_CLEAR | Op::SWAP => {}
-            Op::BUILD_LIST | Op::BUILD_SET | Op::BUILD_MAP if ins.arg == 0 => {}
-            _ => break,
+    // Values pushed above the generator's slot.
+    let mut above = 0u32;
+    let mut ip = f.ip;
+    let (at, via_call) = loop {
+        let Some(ins) = code.get(ip) else {
+            return Feeds::Nothing;
+        };
+        if ins.op.flow() != Flow::Next || ip >= f.ip + 64 {
+            return Feeds::Nothing;
         }
-    }
-    if !loops {
+        let effect = ins.op.stack_effect(ins.arg);
+        if effect.pops > above {
+            match ins.op {
+                Op::GET_ITER => break (ip, false),
+                Op::CALL | Op::CALL_KW => break (ip + 1, true),
+                _ => return Feeds::Nothing,
+            }
+        }
+        above = above - effect.pops + effect.pushes;
+        ip += 1;
+    };
+    if !starts_loop(code, at) {
         return Feeds::Nothing;
     }
+    let feeds = Feeds::Loop {
+        at: at as u32,
+        via_call,
+    };
     let func = match vm.opaque::<BoundMethod>(callable) {
         Some(b) => b.func,
         None => callable,
     };
     match vm.opaque::<Function>(func) {
-        Some(fun) if fun.data.co.flags & flags::GENERATOR != 0 => Feeds::Loop,
+        Some(fun) if fun.data.co.flags & flags::GENERATOR != 0 => feeds,
         _ => Feeds::Nothing,
     }
 }
 
-/// Records the generator a [`Feeds::Loop`] call returned as owned by the running frame.
+/// Records the generator a [`Feeds::Loop`] call returned as pending ownership of the frame.
 pub fn own(vm: &mut Vm, feeds: Feeds, gen: Value) {
-    if matches!(feeds, Feeds::Loop) && vm.opaque::<GenData>(gen).is_some() {
-        vm.f().owned.push(gen);
-    }
-}
-
-/// A `CALL` consumed `arg`: if the frame owned it, it no longer does. A generator expression's
-/// function called with it (as its `.0`, the iterator) takes it over: the new generator's frame
-/// keeps it only in `.0` and its loop.
-pub fn call_consumed(vm: &mut Vm, callable: Value, arg: Value, made: Value) {
-    let f = vm.f();
-    let Some(i) = f.owned.iter().rposition(|&g| g == arg) else {
-        return;
-    };
-    f.owned.remove(i);
-    let is_genexpr = vm.opaque::<Function>(callable).is_some_and(|fun| {
-        fun.data.co.flags & flags::GENERATOR != 0 && fun.data.co.name == "<genexpr>"
-    });
-    if !is_genexpr {
-        return;
-    }
-    if let Some(g) = vm.opaque::<GenData>(made) {
-        if let Some(frame) = g.frame.lock().as_mut() {
-            frame.owned.push(arg);
+    if let Feeds::Loop { at, via_call } = feeds {
+        if vm.opaque::<GenData>(gen).is_some() {
+            vm.f().owned.push(Owned {
+                holder: gen,
+                gen,
+                at,
+                via_call,
+            });
         }
     }
 }
 
-/// `FOR_ITER` popped `it`, exhausted: it needs no closing.
-pub fn forget(f: &mut Frame, it: Value) {
-    f.owned.retain(|&g| g != it);
+/// `GET_ITER` at `ip` with `top` on the stack: confirms the record it was to confirm (the
+/// generator itself arrived, straight from its `CALL`), drops it otherwise.
+pub fn at_get_iter(f: &mut Frame, ip: usize, top: Value) {
+    f.owned.retain_mut(|o| {
+        if o.at != ip as u32 {
+            return true;
+        }
+        if !o.via_call && o.gen == top {
+            o.at = CONFIRMED;
+            return true;
+        }
+        false
+    });
 }
 
-/// `POP_TOP` dropped `v`: if it was an owned generator (`break`, `return` inside the loop),
-/// closes it.
+/// A `CALL` is about to consume the top `n` stack values (its arguments): the owned
+/// generators among them leave the frame's records and are returned, first passed first.
+pub fn take_passed(vm: &mut Vm, n: usize) -> Vec<Owned> {
+    let f = vm.f();
+    if f.owned.is_empty() {
+        return Vec::new();
+    }
+    let args = &f.stack[f.stack.len().saturating_sub(n)..];
+    let mut passed: Vec<(usize, Owned)> = Vec::new();
+    f.owned
+        .retain(|o| match args.iter().position(|&a| a == o.holder) {
+            Some(i) => {
+                passed.push((i, *o));
+                false
+            }
+            None => true,
+        });
+    passed.sort_by_key(|&(i, _)| i);
+    passed.into_iter().map(|(_, o)| o).collect()
+}
+
+/// A `CALL` of `callable` with positional `args` (the receiver first) returned `made`, having
+/// been passed the owned generator `owned` ([`take_passed`]). A generator expression's
+/// function called with it alone (its `.0`) takes it over (the new generator's frame keeps it
+/// only in `.0` and its loop); a wrapper ([`WRAPPERS`], exactly) holds it for the loop that
+/// follows, which then owns the pair.
+pub fn call_consumed(vm: &mut Vm, callable: Value, owned: Owned, args: &[Value], made: Value) {
+    if owned.holder != owned.gen {
+        return;
+    }
+    let genexpr = owned.confirmed()
+        && args == [owned.gen]
+        && vm.opaque::<Function>(callable).is_some_and(|fun| {
+            fun.data.co.flags & flags::GENERATOR != 0 && fun.data.co.name == "<genexpr>"
+        });
+    if genexpr {
+        if let Some(g) = vm.opaque::<GenData>(made) {
+            if let Some(frame) = g.frame.lock().as_mut() {
+                frame.owned.push(owned);
+            }
+        }
+        return;
+    }
+    let wrapper = WRAPPERS
+        .iter()
+        .any(|&t| callable == vm.ty_val(t) && vm.is_exact(made, t));
+    let f = vm.f();
+    if wrapper && owned.via_call && owned.at == f.ip as u32 {
+        f.owned.push(Owned {
+            holder: made,
+            gen: owned.gen,
+            at: CONFIRMED,
+            via_call: false,
+        });
+    }
+}
+
+/// `FOR_ITER` popped `it`, exhausted: a wrapper may stop before the generator it holds does
+/// (`zip` over a shorter iterable), so an owned generator is closed (nothing runs if it is
+/// finished).
+pub fn exhausted(vm: &mut Vm, it: Value) {
+    popped(vm, it);
+}
+
+/// `POP_TOP` dropped `v`: if it held an owned generator (`break`, `return` inside the loop),
+/// closes the generator.
 pub fn popped(vm: &mut Vm, v: Value) {
     let f = vm.f();
-    let Some(i) = f.owned.iter().rposition(|&g| g == v) else {
-        return;
-    };
-    f.owned.remove(i);
-    close_dropped(vm, &[v]);
+    let mut gens = Vec::new();
+    f.owned.retain(|o| {
+        if o.holder != v {
+            return true;
+        }
+        if o.confirmed() {
+            gens.push(o.gen);
+        }
+        false
+    });
+    if !gens.is_empty() {
+        // A wrapper frees its tuple of iterators from the end.
+        gens.reverse();
+        close_dropped(vm, &gens);
+    }
 }
 
-/// The owned generators in the stack slots from `depth` up, about to be dropped by an unwind
-/// (innermost first); they leave the frame's records, as do records of generators the frame
-/// no longer holds anywhere.
+/// The owned generators held in the stack slots from `depth` up, about to be dropped by an
+/// unwind; they leave the frame's records, as do records whose holder the frame no longer has
+/// anywhere. In CPython's order: the stack popped from the top.
 pub fn take_above(f: &mut Frame, depth: usize) -> Vec<Value> {
     if f.owned.is_empty() {
         return Vec::new();
     }
     let cut = depth.min(f.stack.len());
-    let (kept, dropped) = f.stack.split_at(cut);
-    let fast = &f.fast;
     let mut out = Vec::new();
-    f.owned.retain(|&g| {
-        if kept.contains(&g) || fast.contains(&g) {
+    let (stack, fast) = (&f.stack, &f.fast);
+    f.owned.retain(|o| {
+        let slot = stack.iter().rposition(|&v| v == o.holder);
+        if slot.is_some_and(|i| i < cut) || fast.contains(&o.holder) {
             return true;
         }
-        if dropped.contains(&g) {
-            out.push(g);
+        if let Some(i) = slot.filter(|_| o.confirmed()) {
+            out.push((i, o.gen));
         }
         false
     });
-    out.reverse();
-    out
+    drop_order(out)
+}
+
+/// Generators by the stack slot of their holder, highest first; a wrapper's last first, as
+/// its tuple of iterators is freed from the end.
+fn drop_order(mut held: Vec<(usize, Value)>) -> Vec<Value> {
+    held.reverse();
+    held.sort_by_key(|&(slot, _)| std::cmp::Reverse(slot));
+    held.into_iter().map(|(_, g)| g).collect()
 }
 
 /// The running frame returned or raised (not a yield): closes the owned generators it still
-/// holds, before it is popped.
+/// holds, before it is popped: those of its stack from the top, then those of its locals (a
+/// generator expression's `.0`), as CPython pops the stack and then clears the frame.
 pub fn frame_done(vm: &mut Vm, r: &PyResult<Exit>) {
     let frame = vm.f();
-    let held: Vec<Value> = std::mem::take(&mut frame.owned)
+    let owned = std::mem::take(&mut frame.owned);
+    let (stack, fast) = (&frame.stack, &frame.fast);
+    let held: Vec<(usize, Value)> = owned
         .into_iter()
-        .rev()
-        .filter(|g| frame.stack.contains(g) || frame.fast.contains(g))
+        .filter(|o| o.confirmed())
+        .filter_map(|o| {
+            // Locals rank below every stack slot.
+            match stack.iter().rposition(|&v| v == o.holder) {
+                Some(i) => Some((i + 1, o.gen)),
+                None => fast.contains(&o.holder).then_some((0, o.gen)),
+            }
+        })
         .collect();
+    let held = drop_order(held);
     if held.is_empty() {
         return;
     }

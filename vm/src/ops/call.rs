@@ -43,11 +43,19 @@ pub fn call(vm: &mut Vm, arg: u32, kw: bool) -> Step {
         args.kw = names.into_iter().zip(vals).collect();
     }
     let feeds = gen_finalize::call_feeds_loop(vm, callable);
+    // An owned generator passed here leaves the frame's ownership before the callee runs (it
+    // may keep a reference); a generator expression or a wrapper may take it back after.
+    let passed = gen_finalize::take_passed(vm, total - 1);
+    let pos = if passed.is_empty() {
+        Vec::new()
+    } else {
+        args.pos.clone()
+    };
     let r = protocols::call::call(vm, callable, args)?;
     replace_top(vm, total, r)?;
     gen_finalize::own(vm, feeds, r);
-    if n == 0 && !kw && !self_or_null.is_null() && !vm.f().owned.is_empty() {
-        gen_finalize::call_consumed(vm, callable, self_or_null, r);
+    for owned in passed {
+        gen_finalize::call_consumed(vm, callable, owned, &pos, r);
     }
     Ok(None)
 }
