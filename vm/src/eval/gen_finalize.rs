@@ -97,6 +97,16 @@ fn starts_loop(code: &[Instr], ip: usize) -> bool {
 /// cannot reach the slot) is a loop's `GET_ITER` ([`starts_loop`]), or a `CALL` whose result
 /// a loop takes (a wrapper, as in `zip(a(), b())`, resolved by [`call_consumed`]).
 pub fn call_feeds_loop(vm: &mut Vm, callable: Value) -> Feeds {
+    let func = match vm.opaque::<BoundMethod>(callable) {
+        Some(b) => b.func,
+        None => callable,
+    };
+    let generator = vm
+        .opaque::<Function>(func)
+        .is_some_and(|fun| fun.data.co.flags & flags::GENERATOR != 0);
+    if !generator {
+        return Feeds::Nothing;
+    }
     let f = vm.f();
     let code = &f.code.co.instructions;
     // Values pushed above the generator's slot.
@@ -123,17 +133,9 @@ pub fn call_feeds_loop(vm: &mut Vm, callable: Value) -> Feeds {
     if !starts_loop(code, at) {
         return Feeds::Nothing;
     }
-    let feeds = Feeds::Loop {
+    Feeds::Loop {
         at: at as u32,
         via_call,
-    };
-    let func = match vm.opaque::<BoundMethod>(callable) {
-        Some(b) => b.func,
-        None => callable,
-    };
-    match vm.opaque::<Function>(func) {
-        Some(fun) if fun.data.co.flags & flags::GENERATOR != 0 => feeds,
-        _ => Feeds::Nothing,
     }
 }
 
