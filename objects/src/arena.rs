@@ -510,6 +510,13 @@ impl Directory {
         }
     }
 
+    /// Whether a live entity's mark bit is set; None for a stale handle.
+    pub(crate) fn is_marked(&self, h: Handle, _stopped: &Stopped) -> Option<bool> {
+        let (chunk, slot) = self.live(h).ok()?;
+        let word = chunk.header().marks[slot / 64].load(Ordering::Relaxed);
+        Some(word & (1u64 << (slot % 64)) != 0)
+    }
+
     /// Sets the mark bit of the live entity at `index` (a type reference); returns the handle
     /// if the bit was newly set.
     pub(crate) fn mark_index(&self, index: u32, stopped: &Stopped) -> Option<Handle> {

@@ -100,7 +100,8 @@ fn collect(heap: &Heap, mut g: MutexGuard<'_, SyncState>) -> CollectStats {
     let mut stats = MutexGuard::unlocked(&mut g, || collect_stopped(heap, &threads));
     stats.stop_time = stop_time;
     g.stopping = false;
-    heap.requested.store(heap.stress, Ordering::Relaxed);
+    heap.requested
+        .store(heap.stress_collects_next(stats.live), Ordering::Relaxed);
     g.epoch += 1;
     g.waking += g.waiting;
     g.waiting = 0;
@@ -114,6 +115,93 @@ fn collect(heap: &Heap, mut g: MutexGuard<'_, SyncState>) -> CollectStats {
     stats
 }
 
+/// Marks `v` if it is an unmarked live entity, to be traced from `stack`.
+fn mark(heap: &Heap, v: Value, stack: &mut Vec<Handle>, stopped: &Stopped) {
+    if let Some(h) = v.as_handle() {
+        if heap.dir.mark(h, stopped) {
+            stack.push(h);
+        }
+    }
+}
+
+/// Reports what `h` holds (its type included) to the mark stack.
+fn trace_one(
+    heap: &Heap,
+    h: Handle,
+    stack: &mut Vec<Handle>,
+    tracer: &mut Tracer,
+    stopped: &Stopped,
+) {
+    let ty = heap.dir.trace(h, tracer, stopped);
+    if ty != NO_TYPE {
+        if let Some(t) = heap.dir.mark_index(ty, stopped) {
+            stack.push(t);
+        }
+    }
+    for v in tracer.found.drain(..) {
+        mark(heap, v, stack, stopped);
+    }
+}
+
+/// Marks everything reachable from the entities on `stack` (an explicit stack: no recursion,
+/// so no depth limit).
+fn drain(heap: &Heap, stack: &mut Vec<Handle>, tracer: &mut Tracer, stopped: &Stopped) {
+    while let Some(h) = stack.pop() {
+        trace_one(heap, h, stack, tracer, stopped);
+    }
+}
+
+/// After marking: the registered finalizable entities left unmarked are unreachable. Each is
+/// kept alive (marked with all it reaches) and queued for its finalizer, unless another of
+/// them reaches it: that one stays registered for a later collection, so that an object is
+/// finalized after the objects holding it, as reference counting orders them. An entity that
+/// reaches itself (a cycle) is queued. Work: one trace of each unreachable entity's graph.
+fn queue_finalizers(heap: &Heap, stack: &mut Vec<Handle>, tracer: &mut Tracer, stopped: &Stopped) {
+    let dir = &heap.dir;
+    let mut registered = heap.finalizable.lock();
+    // Registered entities are never freed (an unreachable one is queued first); drop any
+    // stale handle all the same.
+    registered.retain(|&h| dir.is_marked(h, stopped).is_some());
+    let unreachable: Vec<Handle> = registered
+        .iter()
+        .copied()
+        .filter(|&h| dir.is_marked(h, stopped) == Some(false))
+        .collect();
+    if unreachable.is_empty() {
+        return;
+    }
+    // Trace from each one's contents, not from the entity itself. Marked before its own turn:
+    // an earlier one reaches it. Marked during its turn: it reaches itself.
+    let mut reached_by_other = vec![false; unreachable.len()];
+    let mut reaches_itself = vec![false; unreachable.len()];
+    for (i, &h) in unreachable.iter().enumerate() {
+        if dir.is_marked(h, stopped) == Some(true) {
+            reached_by_other[i] = true;
+            continue;
+        }
+        trace_one(heap, h, stack, tracer, stopped);
+        drain(heap, stack, tracer, stopped);
+        reaches_itself[i] = dir.is_marked(h, stopped) == Some(true);
+    }
+    let mut queued = Vec::new();
+    for (i, &h) in unreachable.iter().enumerate() {
+        // Marked after its turn without reaching itself: a later one reaches it.
+        let later = !reaches_itself[i] && dir.is_marked(h, stopped) == Some(true);
+        if reaches_itself[i] || !(reached_by_other[i] || later) {
+            queued.push(h);
+        }
+    }
+    for &h in &queued {
+        dir.mark(h, stopped);
+    }
+    let mut gone: Vec<u64> = queued.iter().map(|h| h.to_bits()).collect();
+    gone.sort_unstable();
+    registered.retain(|h| gone.binary_search(&h.to_bits()).is_err());
+    heap.pending
+        .lock()
+        .extend(queued.into_iter().map(Value::from_handle));
+}
+
 /// Mark and sweep, with every attached thread parked.
 fn collect_stopped(heap: &Heap, threads: &[Arc<ThreadShared>]) -> CollectStats {
     let stopped = Stopped::new();
@@ -121,38 +209,25 @@ fn collect_stopped(heap: &Heap, threads: &[Arc<ThreadShared>]) -> CollectStats {
     let t0 = Instant::now();
 
     let mut stack: Vec<Handle> = Vec::new();
-    let mark = |v: Value, stack: &mut Vec<Handle>| {
-        if let Some(h) = v.as_handle() {
-            if dir.mark(h, &stopped) {
-                stack.push(h);
-            }
-        }
-    };
+    let mut tracer = Tracer::default();
     for v in heap.roots.lock().values() {
-        mark(*v, &mut stack);
+        mark(heap, *v, &mut stack, &stopped);
+    }
+    for v in heap.pending.lock().iter() {
+        mark(heap, *v, &mut stack, &stopped);
     }
     for t in threads {
         for v in t.published.lock().iter() {
-            mark(*v, &mut stack);
+            mark(heap, *v, &mut stack, &stopped);
         }
         for (_, values) in t.scopes.lock().iter() {
             for v in values {
-                mark(*v, &mut stack);
+                mark(heap, *v, &mut stack, &stopped);
             }
         }
     }
-    let mut tracer = Tracer::default();
-    while let Some(h) = stack.pop() {
-        let ty = dir.trace(h, &mut tracer, &stopped);
-        if ty != NO_TYPE {
-            if let Some(t) = dir.mark_index(ty, &stopped) {
-                stack.push(t);
-            }
-        }
-        for v in tracer.found.drain(..) {
-            mark(v, &mut stack);
-        }
-    }
+    drain(heap, &mut stack, &mut tracer, &stopped);
+    queue_finalizers(heap, &mut stack, &mut tracer, &stopped);
     let mark_time = t0.elapsed();
 
     let t1 = Instant::now();

@@ -15,21 +15,42 @@ use crate::arena::{Directory, CHUNK_LEN};
 use crate::error::{AllocError, AttachError};
 use crate::mutator::Mutator;
 use crate::region::RegionPool;
-use crate::value::Value;
+use crate::value::{Handle, Value};
 
-/// The environment variable that makes every safepoint collect.
+/// The environment variable that turns on stress mode (see [`HeapConfig::gc_stress`]).
 pub const GC_STRESS_ENV: &str = "PROTOPY_GC_STRESS";
+
+/// Stress mode collects at every safepoint while a collection leaves at most this many live
+/// entities. An empty program's heap holds about 2,900 (builtin types, their methods,
+/// interned strings, `sys`) and every snapshot case stays under 3,100 (measured), so
+/// test-sized programs stay in the exhaustive regime, which is where rooting bugs show.
+pub const STRESS_EXHAUSTIVE_LIVE: usize = 10_000;
+
+/// Past [`STRESS_EXHAUSTIVE_LIVE`], stress mode collects once the slots claimed since the last
+/// collection reach the live count divided by this: each collection's marking (proportional to
+/// the live heap) is paid for by that many allocations, so the total stays linear in the
+/// allocations instead of quadratic (one collection per loop iteration over a heap that grows
+/// by one object per iteration).
+pub const STRESS_GROWTH_DIVISOR: usize = 4;
 
 /// How a heap is set up.
 #[derive(Clone, Debug)]
 pub struct HeapConfig {
-    /// Collect at every safepoint. `None`: read `PROTOPY_GC_STRESS` (`1` turns it on).
+    /// Stress mode, for finding values the interpreter forgot to root: collect at every
+    /// safepoint while the live heap is small (at most `stress_exhaustive_live` entities
+    /// after a collection); on a larger heap, collect whenever the allocations since the last
+    /// collection reach a quarter of the live count ([`STRESS_GROWTH_DIVISOR`]), so a program
+    /// building a large structure one object per iteration costs linear, not quadratic,
+    /// marking. `None`: read `PROTOPY_GC_STRESS` (`1` turns it on).
     pub gc_stress: Option<bool>,
     /// The most entities the heap can index (rounded up to whole chunks of 512, at most 2^32).
     pub max_entities: usize,
     /// Allocations before the first collection is requested; later the threshold is the number
     /// of entities the last collection left alive, if that is larger (the heap may double).
     pub min_threshold: usize,
+    /// The largest live heap on which stress mode still collects at every safepoint
+    /// (default [`STRESS_EXHAUSTIVE_LIVE`]).
+    pub stress_exhaustive_live: usize,
 }
 
 impl Default for HeapConfig {
@@ -38,6 +59,7 @@ impl Default for HeapConfig {
             gc_stress: None,
             max_entities: 1 << 28,
             min_threshold: 100_000,
+            stress_exhaustive_live: STRESS_EXHAUSTIVE_LIVE,
         }
     }
 }
@@ -107,12 +129,20 @@ pub struct Heap {
     pub(crate) sync: Mutex<SyncState>,
     pub(crate) cv: Condvar,
     pub(crate) roots: Mutex<HashMap<u64, Value>>,
+    /// Entities whose finalizer must run if a collection finds them unreachable
+    /// ([`Mutator::register_finalizer`]); reachable ones stay here.
+    pub(crate) finalizable: Mutex<Vec<Handle>>,
+    /// Entities a collection found unreachable among `finalizable`, kept alive (they are
+    /// roots) until a thread takes them to run their finalizers
+    /// ([`Mutator::take_pending_finalizers`]).
+    pub(crate) pending: Mutex<Vec<Value>>,
     next_id: AtomicU64,
     pub(crate) regions: Mutex<RegionPool>,
     /// Slots claimed since the last collection.
     allocated: AtomicUsize,
     pub(crate) threshold: AtomicUsize,
     pub(crate) min_threshold: usize,
+    stress_exhaustive_live: usize,
     pub(crate) stats: Mutex<GcStats>,
 }
 
@@ -147,11 +177,14 @@ impl Heap {
             sync: Mutex::new(SyncState::default()),
             cv: Condvar::new(),
             roots: Mutex::new(HashMap::new()),
+            finalizable: Mutex::new(Vec::new()),
+            pending: Mutex::new(Vec::new()),
             next_id: AtomicU64::new(1),
             regions: Mutex::new(RegionPool::default()),
             allocated: AtomicUsize::new(0),
             threshold: AtomicUsize::new(config.min_threshold),
             min_threshold: config.min_threshold,
+            stress_exhaustive_live: config.stress_exhaustive_live,
             stats: Mutex::new(GcStats::default()),
         }))
     }
@@ -224,7 +257,7 @@ impl Heap {
         self.requested.store(true, Ordering::Relaxed);
     }
 
-    /// Whether every safepoint collects (`PROTOPY_GC_STRESS=1` or `HeapConfig::gc_stress`).
+    /// Whether stress mode is on (`PROTOPY_GC_STRESS=1` or `HeapConfig::gc_stress`).
     pub fn gc_stress(&self) -> bool {
         self.stress
     }
@@ -250,11 +283,24 @@ impl Heap {
         }
     }
 
-    /// Resets the allocation count after a collection that left `live` entities.
+    /// Resets the allocation count after a collection that left `live` entities. Normally the
+    /// next collection comes after as many allocations as there are live entities (at least
+    /// `min_threshold`); in stress mode after a quarter of them (see [`HeapConfig::gc_stress`]).
     pub(crate) fn reset_threshold(&self, live: usize) {
         self.allocated.store(0, Ordering::Relaxed);
-        self.threshold
-            .store(live.max(self.min_threshold), Ordering::Relaxed);
+        let threshold = if self.stress {
+            (live / STRESS_GROWTH_DIVISOR).max(1)
+        } else {
+            live.max(self.min_threshold)
+        };
+        self.threshold.store(threshold, Ordering::Relaxed);
+    }
+
+    /// Whether the next safepoint collects right away after a collection that left `live`
+    /// entities: in stress mode while the heap is small; otherwise only once allocation
+    /// passes the threshold (`note_claimed`).
+    pub(crate) fn stress_collects_next(&self, live: usize) -> bool {
+        self.stress && live <= self.stress_exhaustive_live
     }
 }
 

@@ -29,7 +29,10 @@ mod trace;
 mod value;
 
 pub use error::{AccessError, AllocError, AttachError};
-pub use heap::{CollectStats, GcStats, Heap, HeapConfig, RootId, GC_STRESS_ENV};
+pub use heap::{
+    CollectStats, GcStats, Heap, HeapConfig, RootId, GC_STRESS_ENV, STRESS_EXHAUSTIVE_LIVE,
+    STRESS_GROWTH_DIVISOR,
+};
 pub use layouts::{
     ByteArrayData, BytesData, CellData, DictData, FrozenSetData, InstanceData, IntData, ListData,
     Opaque, OpaqueData, SetData, TupleData, TypeData,

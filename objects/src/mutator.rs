@@ -183,12 +183,31 @@ impl Mutator {
     }
 
     /// [`Mutator::safepoint`] with extra roots reported by `roots` (the caller's frames, say),
-    /// run only if a collection is requested.
+    /// run only if a collection is requested. Returns whether a collection was requested (this
+    /// thread ran it or waited for it), the moment to look for pending finalizers.
     #[inline]
-    pub fn safepoint_with(&mut self, mut roots: impl FnMut(&mut Tracer)) {
+    pub fn safepoint_with(&mut self, mut roots: impl FnMut(&mut Tracer)) -> bool {
         if self.heap.requested.load(Ordering::Relaxed) {
             self.safepoint_slow(&mut roots, false);
+            return true;
         }
+        false
+    }
+
+    /// Asks that `h` be finalized rather than freed when a collection finds it unreachable:
+    /// that collection keeps it (and what it reaches) alive and queues it, once, for
+    /// [`Mutator::take_pending_finalizers`]. Of several unreachable registered entities, one
+    /// reachable from another waits for a later collection (it is finalized after the one
+    /// holding it, as reference counting would order them), unless it reaches itself (a
+    /// cycle).
+    pub fn register_finalizer(&self, h: Handle) {
+        self.heap.finalizable.lock().push(h);
+    }
+
+    /// Takes the entities queued for finalization. They are no longer rooted by the heap: the
+    /// caller roots them (before its next safepoint) until their finalizers have run.
+    pub fn take_pending_finalizers(&self) -> Vec<Value> {
+        std::mem::take(&mut *self.heap.pending.lock())
     }
 
     /// Runs a full collection now (or, if another thread is collecting, takes part in its) and

@@ -365,6 +365,44 @@ fn gc_stress_collects_at_every_safepoint() {
 }
 
 #[test]
+fn gc_stress_bounds_its_work_on_a_large_heap() {
+    use protopy_objects::STRESS_GROWTH_DIVISOR;
+    let limit = 2_000;
+    let heap = Heap::with_config(HeapConfig {
+        gc_stress: Some(true),
+        stress_exhaustive_live: limit,
+        ..HeapConfig::default()
+    })
+    .unwrap();
+    let mut m = heap.attach().unwrap();
+    // A chain growing by one tuple per safepoint, as `deep = [deep]` in a loop.
+    let scope = m.root_scope();
+    let at = scope.push(Value::NONE);
+    for _ in 0..64 * limit {
+        let head = m
+            .alloc(None, TupleData::new([scope.get(at).unwrap()]))
+            .unwrap();
+        scope.set(at, v(head));
+        m.safepoint();
+    }
+    let stats = heap.stats();
+    // Exhaustive up to the limit, then one collection per `live / divisor` allocations: the
+    // live count grows geometrically between collections (64 = 2^6 times the limit here).
+    let geometric = 6 * (STRESS_GROWTH_DIVISOR as u64 + 1);
+    assert!(stats.collections >= limit as u64, "{stats:?}");
+    assert!(stats.collections <= limit as u64 + geometric, "{stats:?}");
+    // Once the heap is small again, every safepoint collects again.
+    scope.set(at, Value::NONE);
+    m.collect();
+    let before = heap.stats().collections;
+    for _ in 0..10 {
+        m.alloc(None, TupleData::new([int(1)])).unwrap();
+        m.safepoint();
+    }
+    assert_eq!(heap.stats().collections, before + 10);
+}
+
+#[test]
 fn allocation_past_the_threshold_requests_a_collection() {
     let heap = Heap::with_config(HeapConfig {
         gc_stress: Some(false),
@@ -449,4 +487,57 @@ fn dropping_the_heap_drops_live_components() {
         }
     }
     assert_eq!(drops.load(Ordering::SeqCst), 3);
+}
+
+#[test]
+fn unreachable_finalizable_entities_are_kept_and_queued_once() {
+    let heap = heap();
+    let mut m = heap.attach().unwrap();
+    let inner = m.alloc(None, TupleData::new([int(1)])).unwrap();
+    let outer = m.alloc(None, TupleData::new([v(inner)])).unwrap();
+    let cycle = m.alloc(None, ListData::new(vec![])).unwrap();
+    m.get::<ListData>(cycle).unwrap().0.lock().push(v(cycle));
+    for h in [inner, outer, cycle] {
+        m.register_finalizer(h);
+    }
+    let roots = [heap.add_root(v(outer)), heap.add_root(v(cycle))];
+    m.collect();
+    assert!(
+        m.take_pending_finalizers().is_empty(),
+        "reachable: not queued"
+    );
+    for r in roots {
+        heap.remove_root(r);
+    }
+
+    // Unreachable: `outer` and the self-referencing list are queued and kept, with what they
+    // reach; `inner`, reached from `outer`, waits for a later collection.
+    m.collect();
+    let mut pending = m.take_pending_finalizers();
+    pending.sort_by_key(|p| p.to_bits());
+    let mut expected = vec![v(outer), v(cycle)];
+    expected.sort_by_key(|p| p.to_bits());
+    assert_eq!(pending, expected);
+    assert!(m.is_live(inner) && m.is_live(outer) && m.is_live(cycle));
+
+    // Finalized (taken and dropped): freed now; `inner` is queued in turn.
+    m.collect();
+    assert!(!m.is_live(outer) && !m.is_live(cycle));
+    assert_eq!(m.take_pending_finalizers(), vec![v(inner)]);
+    m.collect();
+    assert!(!m.is_live(inner));
+    assert!(m.take_pending_finalizers().is_empty(), "queued once");
+}
+
+#[test]
+fn pending_finalizers_stay_rooted_until_taken() {
+    let heap = heap();
+    let mut m = heap.attach().unwrap();
+    let t = m.alloc(None, TupleData::new([int(1)])).unwrap();
+    m.register_finalizer(t);
+    m.collect();
+    m.collect();
+    m.collect();
+    assert!(m.is_live(t));
+    assert_eq!(m.take_pending_finalizers(), vec![v(t)]);
 }

@@ -151,6 +151,43 @@ fn describe_with(vm: &mut Vm, e: PyErr, getline: &dyn Fn(&str, u32) -> Option<St
     traceback::format_exception(&summaries, 0, &traceback::Options::default(), getline)
 }
 
+/// The text CPython's default `sys.unraisablehook` writes for `exc` after its
+/// `Exception ignored ...:` line: the traceback without carets (the C traceback printer's
+/// form), or the running frame when `exc` has none, then `Type: message`; no chained
+/// exceptions.
+pub(crate) fn describe_unraisable(vm: &mut Vm, exc: Value) -> String {
+    let mut summaries: Vec<ExceptionSummary> = Vec::new();
+    vm.temps.push(exc);
+    summarize(vm, exc, &mut summaries, &mut Vec::new());
+    vm.temps.pop();
+    summaries.truncate(1);
+    let running = vm.frames.last().map(|f| {
+        let loc = f.code.co.locations.get(f.lasti).copied();
+        traceback::Frame {
+            filename: f.code.co.filename.clone(),
+            name: f.code.co.name.clone(),
+            lineno: loc.map(|l| l.line).filter(|&l| l > 0),
+            end_lineno: None,
+            col_offset: None,
+            end_col_offset: None,
+        }
+    });
+    let Some(root) = summaries.first_mut() else {
+        return String::new();
+    };
+    root.cause = None;
+    root.context = None;
+    if root.frames.is_empty() {
+        root.frames.extend(running);
+    }
+    for f in &mut root.frames {
+        f.col_offset = None;
+        f.end_col_offset = None;
+    }
+    let getline = |f: &str, n: u32| (n > 0).then(|| crate::import::source_line(f, n)).flatten();
+    traceback::format_exception(&summaries, 0, &traceback::Options::default(), &getline)
+}
+
 /// Adds `exc` (and its cause and context) to `out`; returns its index.
 fn summarize(
     vm: &mut Vm,

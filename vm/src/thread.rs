@@ -44,6 +44,8 @@ pub struct Vm {
     pub asyncgen_hooks: [Value; 3],
     /// `sys.set_coroutine_origin_tracking_depth` of this thread.
     pub coroutine_origin_depth: u32,
+    /// Set while this thread closes generators the collector queued.
+    pub finalizing: bool,
     /// Cached type attribute lookups (`types::lookup_cache`).
     pub lookup_cache: crate::types::lookup_cache::LookupCache,
     /// Cached attribute loads and stores on instances (`eval::attr_cache`).
@@ -71,6 +73,7 @@ impl Vm {
             reraising: false,
             asyncgen_hooks: [Value::NONE, Value::NONE, Value::NULL],
             coroutine_origin_depth: 0,
+            finalizing: false,
             lookup_cache: Default::default(),
             attr_cache: Default::default(),
             global_cache: Default::default(),
@@ -85,7 +88,8 @@ impl Vm {
         Ok(Vm::with_mutator(rt.clone(), m))
     }
 
-    /// Lets a requested collection run; every live value is in a frame or in `temps`.
+    /// Lets a requested collection run; every live value is in a frame or in `temps`. After a
+    /// collection, closes the generators it found abandoned (`eval::gen_finalize`).
     pub fn safepoint(&mut self) {
         let Vm {
             m,
@@ -96,7 +100,7 @@ impl Vm {
             asyncgen_hooks,
             ..
         } = self;
-        m.safepoint_with(|t| {
+        let collected = m.safepoint_with(|t| {
             for f in frames.iter() {
                 f.trace_into(t);
             }
@@ -105,6 +109,9 @@ impl Vm {
             t.visit_all(repr_guard);
             t.visit_all(asyncgen_hooks);
         });
+        if collected {
+            crate::eval::gen_finalize::run_pending(self);
+        }
     }
 
     /// Runs `f` (which blocks) letting other threads collect meanwhile.

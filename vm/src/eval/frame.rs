@@ -76,6 +76,9 @@ pub struct Frame {
     pub lasti: usize,
     /// Set while a generator's frame runs: the generator object.
     pub generator: Value,
+    /// Generators this frame holds the only reference to, in a loop's iterator slot or (a
+    /// generator expression's) its `.0` argument (see `eval::gen_finalize`). Usually empty.
+    pub owned: Vec<super::gen_finalize::Owned>,
 }
 
 impl Frame {
@@ -124,6 +127,7 @@ impl Frame {
             ip: 0,
             lasti: 0,
             generator: Value::NULL,
+            owned: Vec::new(),
         }
     }
 

@@ -86,6 +86,8 @@ pub struct GenData {
     /// the thread's `finalizer` hook when the hooks were applied, for whoever finalizes an
     /// abandoned async generator; NULL otherwise (CPython's `ag_origin_or_finalizer`).
     pub origin_or_finalizer: AtomicValue,
+    /// Registered with the heap for finalization (`gen_finalize::note_suspended`); once.
+    pub registered: AtomicBool,
 }
 
 impl Trace for GenData {
@@ -130,6 +132,7 @@ pub fn new_generator(vm: &mut Vm, frame: Frame, kind: GenKind) -> PyResult<Value
         closed: AtomicBool::new(false),
         hooks_inited: AtomicBool::new(false),
         origin_or_finalizer: AtomicValue::new(origin),
+        registered: AtomicBool::new(false),
     };
     vm.new_opaque(kind.ty(), data)
 }
@@ -217,6 +220,7 @@ pub fn resume(vm: &mut Vm, gen: Value, value: Value, throw: Option<PyErr>) -> Py
             if own != caller_handled {
                 g.exc_state.store(own);
             }
+            super::gen_finalize::note_suspended(vm, g, gen, &frame);
             *g.frame.lock() = Some(frame);
             Ok(Resumed::Yielded(v))
         }

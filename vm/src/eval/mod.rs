@@ -8,6 +8,7 @@ pub mod coroutine;
 pub mod fast;
 pub mod fast_call;
 pub mod frame;
+pub mod gen_finalize;
 pub mod generator;
 pub mod global_cache;
 
@@ -107,6 +108,10 @@ fn run_top(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
     if let Err(e) = &r {
         crate::types::exceptions::set_propagating(vm, e.exc, true);
     }
+    if !matches!(r, Ok(Exit::Yield(_))) && vm.frames.last().is_some_and(|f| !f.owned.is_empty()) {
+        // Still the running frame, as CPython's unwinding pops the stack before leaving.
+        gen_finalize::frame_done(vm, &r);
+    }
     r
 }
 
@@ -129,7 +134,10 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
         let step: Step = match instr.op {
             Op::NOP => Ok(None),
             Op::POP_TOP => {
-                f.pop();
+                let v = f.pop();
+                if !f.owned.is_empty() {
+                    gen_finalize::popped(vm, v);
+                }
                 Ok(None)
             }
             Op::PUSH_NULL => {
@@ -335,11 +343,15 @@ fn unwind(vm: &mut Vm, e: PyErr) -> PyResult<()> {
     let Some(h) = f.code.co.handler_for(at).copied() else {
         return Err(e);
     };
+    let dropped = gen_finalize::take_above(f, h.depth as usize);
     f.stack.truncate(h.depth as usize);
     if h.push_lasti {
         f.push(Value::from_i64(lasti as i64).unwrap_or(Value::NONE));
     }
     f.push(e.exc);
     f.ip = h.target as usize;
+    if !dropped.is_empty() {
+        gen_finalize::close_dropped_during(vm, &dropped, &e);
+    }
     Ok(())
 }

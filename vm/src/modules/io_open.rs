@@ -277,6 +277,23 @@ fn sys_attr(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     }
 }
 
+/// Writes `text` to `sys.stderr` (for reports that are not exceptions, as the unraisable
+/// hook's).
+pub fn write_stderr(vm: &mut Vm, text: &str) -> PyResult<()> {
+    let Some(err) = sys_attr(vm, "stderr")?.filter(|v| !v.is_none()) else {
+        return Err(vm.new_error(Ty::RuntimeError, "lost sys.stderr"));
+    };
+    vm.temps.push(err);
+    let r = vm.new_str(text).and_then(|s| {
+        vm.temps.push(s);
+        let r = protocols::call::call_method(vm, err, "write", vec![s]);
+        vm.temps.pop();
+        r
+    });
+    vm.temps.pop();
+    r.map(|_| ())
+}
+
 /// `input(prompt='', /)`.
 pub fn input(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "input", 0, 1)?;

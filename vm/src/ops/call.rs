@@ -4,7 +4,7 @@
 use protopy_objects::Value;
 
 use super::{not_yet, replace_top};
-use crate::eval::Step;
+use crate::eval::{gen_finalize, Step};
 use crate::protocols;
 use crate::runtime::Ty;
 use crate::thread::{PyResult, Vm};
@@ -42,8 +42,22 @@ pub fn call(vm: &mut Vm, arg: u32, kw: bool) -> Step {
         let vals = args.pos.split_off(split);
         args.kw = names.into_iter().zip(vals).collect();
     }
+    let feeds = gen_finalize::call_feeds_loop(vm, callable);
+    // An owned generator passed here leaves the frame's ownership before the callee runs (it
+    // may keep a reference); a generator expression or a wrapper may take it back after.
+    let passed = gen_finalize::take_passed(vm, total - 1);
+    let pos = if passed.is_empty() {
+        Vec::new()
+    } else {
+        args.pos.clone()
+    };
     let r = protocols::call::call(vm, callable, args)?;
-    replace_top(vm, total, r)
+    replace_top(vm, total, r)?;
+    gen_finalize::own(vm, feeds, r);
+    for owned in passed {
+        gen_finalize::call_consumed(vm, callable, owned, &pos, r);
+    }
+    Ok(None)
 }
 
 /// `CALL_FUNCTION_EX`: `callable, self_or_null, args tuple, kwargs dict or NULL`.
@@ -76,9 +90,13 @@ pub fn call_ex(vm: &mut Vm) -> Step {
     // Items collected from an iterator live only here: keep them rooted during the call.
     let mark = vm.temps.len();
     vm.temps.extend_from_slice(&args.pos);
+    let feeds = gen_finalize::call_feeds_loop(vm, callable);
     let r = protocols::call::call(vm, callable, args);
     vm.temps.truncate(mark);
-    replace_top(vm, 4, r?)
+    let r = r?;
+    replace_top(vm, 4, r)?;
+    gen_finalize::own(vm, feeds, r);
+    Ok(None)
 }
 
 /// Whether `v` can be iterated (`tp_iter` or the sequence protocol), before trying to.

@@ -100,7 +100,11 @@ pub fn dispatch(vm: &mut Vm, op: Op, arg: u32) -> Step {
         | Op::LOAD_DEREF
         | Op::STORE_DEREF => load_store::cells(vm, op, arg),
         Op::GET_ITER => {
-            let v = vm.f().peek(1);
+            let f = vm.f();
+            let v = f.peek(1);
+            if !f.owned.is_empty() {
+                crate::eval::gen_finalize::at_get_iter(f, f.ip - 1, v);
+            }
             let it = protocols::iter::get_iter(vm, v)?;
             replace_top(vm, 1, it)
         }
@@ -110,8 +114,11 @@ pub fn dispatch(vm: &mut Vm, op: Op, arg: u32) -> Step {
                 Some(v) => vm.f().push(v),
                 None => {
                     let f = vm.f();
-                    f.pop();
+                    let it = f.pop();
                     f.ip = arg as usize;
+                    if !f.owned.is_empty() {
+                        crate::eval::gen_finalize::exhausted(vm, it);
+                    }
                 }
             }
             Ok(None)
