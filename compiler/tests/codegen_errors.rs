@@ -50,12 +50,10 @@ fn errors_match_the_reference() {
 
 #[test]
 fn unsupported_constructs_are_named() {
-    let cases = [
-        (
-            "try:\n    pass\nexcept* E:\n    pass\n",
-            "protopy cannot compile 'except*' clauses yet @ 1:1-4:9",
-        ),
-    ];
+    let cases = [(
+        "try:\n    pass\nexcept* E:\n    pass\n",
+        "protopy cannot compile 'except*' clauses yet @ 1:1-4:9",
+    )];
     for (src, want) in cases {
         assert_eq!(outcome(src), want, "{src:?}");
     }

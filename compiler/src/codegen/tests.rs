@@ -220,12 +220,10 @@ fn every_construct_compiles() {
 
 #[test]
 fn unsupported_constructs_name_themselves() {
-    for (src, what) in [
-        (
-            "try:\n    pass\nexcept* E:\n    pass\n",
-            "'except*' clauses",
-        ),
-    ] {
+    for (src, what) in [(
+        "try:\n    pass\nexcept* E:\n    pass\n",
+        "'except*' clauses",
+    )] {
         let err = crate::compile_module(src, "<test>").unwrap_err();
         assert_eq!(
             err.msg,
