@@ -220,17 +220,9 @@ fn every_construct_compiles() {
 
 #[test]
 fn unsupported_constructs_name_themselves() {
-    for (src, what) in [(
-        "try:\n    pass\nexcept* E:\n    pass\n",
-        "'except*' clauses",
-    )] {
-        let err = crate::compile_module(src, "<test>").unwrap_err();
-        assert_eq!(
-            err.msg,
-            format!("protopy cannot compile {what} yet"),
-            "{src}"
-        );
-    }
+    let src = "try:\n    pass\nexcept* E:\n    pass\n";
+    let err = crate::compile_module(src, "<test>").unwrap_err();
+    assert_eq!(err.msg, "protopy cannot compile 'except*' clauses yet");
 }
 
 #[test]
