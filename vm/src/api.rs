@@ -162,7 +162,7 @@ pub(crate) fn describe_unraisable(vm: &mut Vm, exc: Value) -> String {
     vm.temps.pop();
     summaries.truncate(1);
     let running = vm.frames.last().map(|f| {
-        let loc = f.code.co.locations.get(f.lasti).copied();
+        let loc = f.code.co.locations.get(f.lasti as usize).copied();
         traceback::Frame {
             filename: f.code.co.filename.clone(),
             name: f.code.co.name.clone(),

@@ -70,15 +70,16 @@ pub struct Frame {
     pub locals: Value,
     pub fast: Vec<Value>,
     pub stack: Vec<Value>,
-    /// The next instruction.
-    pub ip: usize,
+    /// The next instruction. (`u32`, as instruction indices are: with `lasti`, this keeps a
+    /// frame within the 120 bytes that are moved inline on every call.)
+    pub ip: u32,
     /// The instruction running (or that raised).
-    pub lasti: usize,
+    pub lasti: u32,
     /// Set while a generator's frame runs: the generator object.
     pub generator: Value,
     /// Generators this frame holds the only reference to, in a loop's iterator slot or (a
     /// generator expression's) its `.0` argument (see `eval::gen_finalize`). Usually empty.
-    pub owned: Vec<super::gen_finalize::Owned>,
+    pub owned: super::gen_finalize::OwnedList,
 }
 
 impl Frame {
@@ -127,7 +128,7 @@ impl Frame {
             ip: 0,
             lasti: 0,
             generator: Value::NULL,
-            owned: Vec::new(),
+            owned: Default::default(),
         }
     }
 
@@ -182,7 +183,7 @@ impl Frame {
         self.code
             .co
             .locations
-            .get(self.lasti)
+            .get(self.lasti as usize)
             .map(|l| l.line)
             .unwrap_or(0)
     }

@@ -53,6 +53,44 @@ pub struct Owned {
 
 const CONFIRMED: u32 = u32::MAX;
 
+/// A frame's [`Owned`] records: one word in the frame (which is moved on every call and
+/// every generator resume), a vector only once a loop owns a generator.
+#[derive(Default)]
+#[allow(clippy::box_collection)] // one word rather than `Vec`'s three: the point here
+pub struct OwnedList(Option<Box<Vec<Owned>>>);
+
+impl OwnedList {
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.0.as_ref().is_none_or(|v| v.is_empty())
+    }
+
+    pub fn push(&mut self, o: Owned) {
+        self.0.get_or_insert_with(Default::default).push(o);
+    }
+
+    pub fn retain(&mut self, f: impl FnMut(&Owned) -> bool) {
+        if let Some(v) = &mut self.0 {
+            v.retain(f);
+        }
+    }
+
+    pub fn retain_mut(&mut self, f: impl FnMut(&mut Owned) -> bool) {
+        if let Some(v) = &mut self.0 {
+            v.retain_mut(f);
+        }
+    }
+}
+
+impl IntoIterator for OwnedList {
+    type Item = Owned;
+    type IntoIter = std::vec::IntoIter<Owned>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.map(|v| *v).unwrap_or_default().into_iter()
+    }
+}
+
 impl Owned {
     fn confirmed(self) -> bool {
         self.at == CONFIRMED
@@ -111,12 +149,12 @@ pub fn call_feeds_loop(vm: &mut Vm, callable: Value) -> Feeds {
     let code = &f.code.co.instructions;
     // Values pushed above the generator's slot.
     let mut above = 0u32;
-    let mut ip = f.ip;
+    let mut ip = f.ip as usize;
     let (at, via_call) = loop {
         let Some(ins) = code.get(ip) else {
             return Feeds::Nothing;
         };
-        if ins.op.flow() != Flow::Next || ip >= f.ip + 64 {
+        if ins.op.flow() != Flow::Next || ip >= f.ip as usize + 64 {
             return Feeds::Nothing;
         }
         let effect = ins.op.stack_effect(ins.arg);
@@ -215,7 +253,7 @@ pub fn call_consumed(vm: &mut Vm, callable: Value, owned: Owned, args: &[Value],
         .iter()
         .any(|&t| callable == vm.ty_val(t) && vm.is_exact(made, t));
     let f = vm.f();
-    if wrapper && owned.via_call && owned.at == f.ip as u32 {
+    if wrapper && owned.via_call && owned.at == f.ip {
         f.owned.push(Owned {
             holder: made,
             gen: owned.gen,
@@ -367,7 +405,18 @@ fn report_unraisable(vm: &mut Vm, gen: Value, e: PyErr) {
 /// where closing would run code (a handler other than the generator's own `StopIteration`
 /// guard covers the `yield`).
 pub fn note_suspended(vm: &Vm, g: &GenData, gen: Value, frame: &Frame) {
-    if g.registered.load(Ordering::Relaxed) || !closing_runs_code(frame) {
+    if g.registered.load(Ordering::Relaxed) {
+        return;
+    }
+    let plain_here =
+        frame.owned.is_empty() && g.plain_yield_at.load(Ordering::Relaxed) == frame.lasti;
+    if plain_here {
+        return;
+    }
+    if !closing_runs_code(frame) {
+        if frame.owned.is_empty() {
+            g.plain_yield_at.store(frame.lasti, Ordering::Relaxed);
+        }
         return;
     }
     g.registered.store(true, Ordering::Relaxed);
@@ -385,7 +434,7 @@ fn closing_runs_code(frame: &Frame) -> bool {
     }
     // A generator body's outermost handler is the `StopIteration` guard around it all: it
     // runs no code of the generator's.
-    let Some(h) = co.handler_for(frame.lasti as u32) else {
+    let Some(h) = co.handler_for(frame.lasti) else {
         return false;
     };
     let guard = co

@@ -88,6 +88,9 @@ pub struct GenData {
     pub origin_or_finalizer: AtomicValue,
     /// Registered with the heap for finalization (`gen_finalize::note_suspended`); once.
     pub registered: AtomicBool,
+    /// The last `yield` found to need no closing (`u32::MAX`: none yet), so a generator
+    /// suspending at the same place again is not looked up in the exception table again.
+    pub plain_yield_at: std::sync::atomic::AtomicU32,
 }
 
 impl Trace for GenData {
@@ -133,6 +136,7 @@ pub fn new_generator(vm: &mut Vm, frame: Frame, kind: GenKind) -> PyResult<Value
         hooks_inited: AtomicBool::new(false),
         origin_or_finalizer: AtomicValue::new(origin),
         registered: AtomicBool::new(false),
+        plain_yield_at: std::sync::atomic::AtomicU32::new(u32::MAX),
     };
     vm.new_opaque(kind.ty(), data)
 }
@@ -346,7 +350,7 @@ pub fn yield_from_of(vm: &Vm, gen: Value) -> Option<Value> {
     }
     let frame = g.frame.lock();
     let f = frame.as_ref()?;
-    let instr = f.code.co.instructions.get(f.lasti)?;
+    let instr = f.code.co.instructions.get(f.lasti as usize)?;
     if instr.op != protopy_compiler::bytecode::Opcode::YIELD_VALUE || instr.arg != 1 {
         return None;
     }
@@ -515,7 +519,7 @@ pub fn send_op(vm: &mut Vm, arg: u32) -> Step {
         Resumed::Returned(v) => {
             f.pop();
             f.push(v);
-            f.ip = arg as usize;
+            f.ip = arg;
         }
     }
     Ok(None)

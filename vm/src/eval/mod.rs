@@ -125,7 +125,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
     loop {
         let f = vm.f();
         let ip = f.ip;
-        let Some(&instr) = f.code.co.instructions.get(ip) else {
+        let Some(&instr) = f.code.co.instructions.get(ip as usize) else {
             return Err(vm.new_error(Ty::SystemError, "instruction pointer out of range"));
         };
         f.ip = ip + 1;
@@ -188,11 +188,11 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                 Ok(None)
             }
             Op::JUMP_FORWARD | Op::JUMP_BACKWARD_NO_INTERRUPT => {
-                f.ip = arg as usize;
+                f.ip = arg;
                 Ok(None)
             }
             Op::JUMP_BACKWARD => {
-                f.ip = arg as usize;
+                f.ip = arg;
                 vm.safepoint();
                 Ok(None)
             }
@@ -210,7 +210,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                 match t {
                     Ok(t) => {
                         if t == (instr.op == Op::POP_JUMP_IF_TRUE) {
-                            vm.f().ip = arg as usize;
+                            vm.f().ip = arg;
                         }
                         Ok(None)
                     }
@@ -220,7 +220,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
             Op::POP_JUMP_IF_NONE | Op::POP_JUMP_IF_NOT_NONE => {
                 let v = f.pop();
                 if v.is_none() == (instr.op == Op::POP_JUMP_IF_NONE) {
-                    f.ip = arg as usize;
+                    f.ip = arg;
                 }
                 Ok(None)
             }
@@ -338,8 +338,8 @@ fn unwind(vm: &mut Vm, e: PyErr) -> PyResult<()> {
     let f = vm.f();
     // The handler covers the instruction that raised; `lasti` (moved back by `RERAISE` to
     // the original instruction) is what the traceback and the handler see, as in CPython.
-    let lasti = f.lasti as u32;
-    let at = f.ip.saturating_sub(1) as u32;
+    let lasti = f.lasti;
+    let at = f.ip.saturating_sub(1);
     let Some(h) = f.code.co.handler_for(at).copied() else {
         return Err(e);
     };
@@ -349,7 +349,7 @@ fn unwind(vm: &mut Vm, e: PyErr) -> PyResult<()> {
         f.push(Value::from_i64(lasti as i64).unwrap_or(Value::NONE));
     }
     f.push(e.exc);
-    f.ip = h.target as usize;
+    f.ip = h.target;
     if !dropped.is_empty() {
         gen_finalize::close_dropped_during(vm, &dropped, &e);
     }

@@ -68,7 +68,7 @@ pub fn reraise(vm: &mut Vm, arg: u32) -> Step {
     let exc = f.pop();
     if arg != 0 {
         if let Some(n) = f.peek(arg as usize).as_small_int() {
-            f.lasti = n as usize;
+            f.lasti = n as u32;
         }
     }
     vm.reraising = true;

@@ -103,7 +103,7 @@ pub fn dispatch(vm: &mut Vm, op: Op, arg: u32) -> Step {
             let f = vm.f();
             let v = f.peek(1);
             if !f.owned.is_empty() {
-                crate::eval::gen_finalize::at_get_iter(f, f.ip - 1, v);
+                crate::eval::gen_finalize::at_get_iter(f, f.ip as usize - 1, v);
             }
             let it = protocols::iter::get_iter(vm, v)?;
             replace_top(vm, 1, it)
@@ -115,7 +115,7 @@ pub fn dispatch(vm: &mut Vm, op: Op, arg: u32) -> Step {
                 None => {
                     let f = vm.f();
                     let it = f.pop();
-                    f.ip = arg as usize;
+                    f.ip = arg;
                     if !f.owned.is_empty() {
                         crate::eval::gen_finalize::exhausted(vm, it);
                     }

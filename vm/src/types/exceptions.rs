@@ -78,7 +78,7 @@ pub fn new_exception_tuple(vm: &mut Vm, cls: Handle, args: Value) -> PyResult<Va
 /// Adds the running frame in front of `exc`'s traceback (`PyTraceBack_Here`).
 pub fn traceback_here(vm: &mut Vm, exc: Value) {
     let Some(f) = vm.frames.last() else { return };
-    let (code, lasti) = (f.code_obj, f.lasti as u32);
+    let (code, lasti) = (f.code_obj, f.lasti);
     traceback_entry(vm, exc, code, lasti);
 }
 
