@@ -41,6 +41,7 @@ pub mod slice;
 pub mod slicing;
 pub mod str;
 pub mod str_codec;
+pub mod str_fast;
 pub mod str_methods;
 pub mod str_ops;
 pub mod structseq;

@@ -85,6 +85,9 @@ pub fn isize_arg(vm: &mut Vm, v: Value) -> PyResult<isize> {
 
 fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check_method(vm, "join", 1, 1)?;
+    if let Some(r) = super::str_fast::join(vm, args.pos[0], args.pos[1]) {
+        return r;
+    }
     let sep = this(vm, &args)?;
     let items = match protocols::iter::collect(vm, args.pos[1]) {
         Ok(items) => items,
@@ -127,22 +130,25 @@ pub fn is_iterable(vm: &mut Vm, v: Value) -> bool {
 
 fn split_impl(vm: &mut Vm, args: Args, name: &str, right: bool) -> PyResult<Value> {
     let a = bind(vm, &args, name, &["sep", "maxsplit"], 0, 0)?;
-    let s = this(vm, &args)?;
-    let sep = match a[0] {
-        None => None,
-        Some(v) if v.is_none() => None,
-        Some(v) => match vm.pystr(v) {
-            Some(p) => Some(p),
-            None => {
-                let t = vm.type_name(v);
-                return Err(vm.type_error(&format!("must be str or None, not {t}")));
-            }
-        },
-    };
+    // `maxsplit` is converted first and the separator's type checked after, as CPython's
+    // argument clinic (sep is a plain object there) does.
     let max = match a[1] {
         Some(v) => isize_arg(vm, v)?,
         None => -1,
     };
+    if let Some(v) = a[0].filter(|v| !v.is_none() && vm.str_data(*v).is_none()) {
+        let t = vm.type_name(v);
+        return Err(vm.type_error(&format!("must be str or None, not {t}")));
+    }
+    if !right {
+        if let (Some(&s), Some(sep)) = (args.pos.first(), a[0].filter(|v| !v.is_none())) {
+            if let Some(r) = super::str_fast::split(vm, s, sep, max) {
+                return r;
+            }
+        }
+    }
+    let s = this(vm, &args)?;
+    let sep = a[0].filter(|v| !v.is_none()).and_then(|v| vm.pystr(v));
     let r = if right {
         text::split::rsplit(&s, sep.as_ref(), max)
     } else {
