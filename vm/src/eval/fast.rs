@@ -14,6 +14,7 @@ const FLOOR_DIVIDE: u32 = 2;
 const MULTIPLY: u32 = 5;
 const REMAINDER: u32 = 6;
 const OR: u32 = 7;
+const POWER: u32 = 8;
 const SUBTRACT: u32 = 10;
 const TRUE_DIVIDE: u32 = 11;
 const XOR: u32 = 12;
@@ -73,6 +74,15 @@ fn float_float(op: u32, x: f64, y: f64) -> Option<Value> {
         SUBTRACT => x - y,
         MULTIPLY => x * y,
         TRUE_DIVIDE if y != 0.0 => x / y,
+        // `float_pow` is C's `pow` when the base is positive and both are finite; a result
+        // that overflows raises there, so it is left to the generic path.
+        POWER if x > 0.0 && x.is_finite() && y.is_finite() => {
+            let r = x.powf(y);
+            if !r.is_finite() {
+                return None;
+            }
+            r
+        }
         _ => return None,
     };
     Some(Value::from_f64(r))
