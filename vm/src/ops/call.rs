@@ -15,23 +15,21 @@ use crate::types::{dict, Args};
 pub fn call(vm: &mut Vm, arg: u32, kw: bool) -> Step {
     let n = arg as usize;
     let total = n + 2 + usize::from(kw);
-    let (callable, self_or_null, mut pos, kwnames) = {
+    let (callable, pos, kwnames) = {
         let f = vm.f();
         let base = f.stack.len().saturating_sub(total);
         let s = &f.stack[base..];
         if s.len() < total {
             return Err(vm.new_error(crate::runtime::Ty::SystemError, "stack underflow in CALL"));
         }
-        (
-            s[0],
-            s[1],
-            s[2..2 + n].to_vec(),
-            if kw { s[2 + n] } else { Value::NULL },
-        )
+        // `self` (when a method load pushed one) first, in one allocation.
+        let mut pos = Vec::with_capacity(n + 1);
+        if !s[1].is_null() {
+            pos.push(s[1]);
+        }
+        pos.extend_from_slice(&s[2..2 + n]);
+        (s[0], pos, if kw { s[2 + n] } else { Value::NULL })
     };
-    if !self_or_null.is_null() {
-        pos.insert(0, self_or_null);
-    }
     let mut args = Args::new(pos);
     if kw {
         let names = vm
