@@ -267,6 +267,12 @@ def main(argv):
                  version=sys.version.split()[0] if sys.version else "?")
     try:
         import unittest
+    except BaseException as exc:
+        # Reported as itself: the handlers below name `unittest.SkipTest`, which would raise
+        # UnboundLocalError here and hide the cause.
+        records.emit("import_error", error="importing unittest: " + error_line(type(exc), exc))
+        return 0
+    try:
         from test import support
 
         support.verbose = 0
