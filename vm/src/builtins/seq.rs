@@ -198,44 +198,67 @@ fn min_max(vm: &mut Vm, mut args: Args, name: &str, want_less: bool) -> PyResult
             "{name}() got an unexpected keyword argument '{k}'"
         )));
     }
-    let items = match args.pos.len() {
+    // One iterable is consumed as it is compared, as CPython's `min_max` does (the order of
+    // side effects of iteration, keys and comparisons is CPython's, and nothing is copied).
+    let (iter, list) = match args.pos.len() {
         0 => return Err(vm.type_error(&format!("{name} expected at least 1 argument, got 0"))),
-        1 => protocols::iter::collect(vm, args.pos[0])?,
+        1 => (
+            Some(protocols::iter::get_iter(vm, args.pos[0])?),
+            Vec::new(),
+        ),
         _ if default.is_some() => {
             return Err(vm.type_error(&format!(
                 "Cannot specify a default for {name}() with multiple positional arguments"
             )))
         }
-        _ => args.pos.clone(),
+        _ => (None, args.pos.clone()),
     };
-    if items.is_empty() {
-        return match default {
-            Some(d) => Ok(d),
-            None => Err(vm.value_error(&format!("{name}() iterable argument is empty"))),
-        };
-    }
+    // Rooted: the iterator (or the arguments), then the best item and its key at `slot`.
     let mark = vm.temps.len();
-    vm.temps.extend_from_slice(&items);
+    vm.temps.push(iter.unwrap_or(Value::NONE));
+    vm.temps.extend_from_slice(&list);
+    let slot = vm.temps.len();
+    vm.temps.extend([Value::NONE, Value::NONE]);
+    let mut at = 0;
+    let mut next = |vm: &mut Vm| -> PyResult<Option<Value>> {
+        match iter {
+            Some(it) => protocols::iter::next(vm, it),
+            None => {
+                at += 1;
+                Ok(list.get(at - 1).copied())
+            }
+        }
+    };
     let r = (|| {
-        let mut best = items[0];
+        let Some(first) = next(vm)? else {
+            return match default {
+                Some(d) => Ok(d),
+                None => Err(vm.value_error(&format!("{name}() iterable argument is empty"))),
+            };
+        };
+        vm.temps[slot] = first;
+        let mut best = first;
         let mut best_key = match key {
             Some(k) => protocols::call::call(vm, k, Args::new(vec![best]))?,
             None => best,
         };
-        // Every key stays rooted while later keys are computed and compared.
-        vm.temps.push(best_key);
-        for &v in &items[1..] {
+        vm.temps[slot + 1] = best_key;
+        let op = if want_less { 0 } else { 4 };
+        while let Some(v) = next(vm)? {
+            vm.temps.push(v);
             let kv = match key {
                 Some(k) => protocols::call::call(vm, k, Args::new(vec![v]))?,
                 None => v,
             };
             vm.temps.push(kv);
-            let op = if want_less { 0 } else { 4 };
             let r = protocols::compare::rich_compare(vm, kv, best_key, op)?;
             let better = protocols::truth(vm, r)?;
+            vm.temps.truncate(slot + 2);
             if better {
                 best = v;
                 best_key = kv;
+                vm.temps[slot] = best;
+                vm.temps[slot + 1] = best_key;
             }
         }
         Ok(best)
