@@ -28,6 +28,9 @@ enum Kind {
     /// `obj.name` is a `property` on the class whose getter is a plain Python function of one
     /// parameter (CPython's `LOAD_ATTR_PROPERTY`).
     Property,
+    /// `obj.name` is no such property (a fact of the class, like the others): the property
+    /// path is not tried again for it while the epoch stands.
+    NoProperty,
     /// `cls.name` on a class whose metaclass is `type` finds a plain function or an immutable
     /// constant in the class's MRO (nothing on `type` itself): the value as it is.
     ClassAttr,
@@ -83,8 +86,17 @@ impl AttrCache {
         (e.ty == ty && e.name == name && e.kind == kind && e.epoch == epoch).then_some(e)
     }
 
-    fn put(&mut self, e: Entry) {
-        self.entries[slot(e.ty, e.name, e.kind)] = e;
+    /// Remembers what (`ty`, `name`) means as `kind`, valid while the epoch stays `epoch`.
+    fn put(&mut self, ty: u64, name: u64, epoch: u64, kind: Kind, hint: u32, func: Value) {
+        let e = Entry {
+            ty,
+            name,
+            epoch,
+            kind,
+            hint,
+            func,
+        };
+        self.entries[slot(ty, name, kind)] = e;
     }
 }
 
@@ -151,14 +163,7 @@ pub fn load_value(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
         if shadowed {
             return None;
         }
-        vm.attr_cache.put(Entry {
-            ty: t,
-            name: n,
-            epoch,
-            kind: Kind::ClassValue,
-            hint: 0,
-            func: v,
-        });
+        vm.attr_cache.put(t, n, epoch, Kind::ClassValue, 0, v);
         return Some(v);
     }
     if dict.is_null() {
@@ -170,14 +175,14 @@ pub fn load_value(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
         Some((pos, t.value_at(pos, name)?))
     });
     let (pos, v) = found?;
-    vm.attr_cache.put(Entry {
-        ty: t,
-        name: n,
+    vm.attr_cache.put(
+        t,
+        n,
         epoch,
-        kind: Kind::Value,
-        hint: u32::try_from(pos).ok()?,
-        func: Value::NULL,
-    });
+        Kind::Value,
+        u32::try_from(pos).ok()?,
+        Value::NULL,
+    );
     Some(v)
 }
 
@@ -196,19 +201,7 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
             if !generic_getattribute(vm, ty) {
                 return None;
             }
-            let f = typeobj::lookup(vm, ty, name)?;
-            if !is_plain_function(vm, f) {
-                return None;
-            }
-            vm.attr_cache.put(Entry {
-                ty: t,
-                name: n,
-                epoch,
-                kind: Kind::Method,
-                hint: 0,
-                func: f,
-            });
-            f
+            cache_method(vm, ty, t, name, epoch)?
         }
     };
     if !dict.is_null() {
@@ -277,20 +270,17 @@ pub fn store_value(vm: &mut Vm, obj: Value, name: Value, value: Value) -> bool {
     let Ok(pos) = u32::try_from(pos) else {
         return true;
     };
-    vm.attr_cache.put(Entry {
-        ty: t,
-        name: n,
-        epoch,
-        kind: Kind::Store,
-        hint: pos,
-        func: Value::NULL,
-    });
+    vm.attr_cache
+        .put(t, n, epoch, Kind::Store, pos, Value::NULL);
     true
 }
 
 /// The getter of `obj.name` when `name` is a `property` of the instance's class whose getter
 /// is a plain Python function of one parameter; None: use the generic path. A property is a
 /// data descriptor, so the instance dict cannot shadow it.
+// The paths tried after a miss are kept out of line: inlined into the dispatch loop they
+// cost nbody 9% (`xtask/scripts/cpu-compare.sh`), by code layout alone.
+#[inline(never)]
 pub fn property_getter(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
     let (_, t) = instance(vm, obj)?;
     let epoch = protopy_objects::table::watched_epoch();
@@ -298,8 +288,25 @@ pub fn property_getter(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
     if let Some(e) = vm.attr_cache.get(t, n, Kind::Property, epoch) {
         return Some(e.func);
     }
+    if vm.attr_cache.get(t, n, Kind::NoProperty, epoch).is_some() {
+        return None;
+    }
     let ty = vm.type_of(obj);
-    // A getter's AttributeError goes to `__getattr__` when the class has one: generic path.
+    let getter = plain_property_getter(vm, ty, name);
+    let kind = if getter.is_some() {
+        Kind::Property
+    } else {
+        Kind::NoProperty
+    };
+    vm.attr_cache
+        .put(t, n, epoch, kind, 0, getter.unwrap_or(Value::NULL));
+    getter
+}
+
+/// The getter of the `property` `name` of `ty`, when a load of it may call the getter
+/// directly: generic attribute lookup, no `__getattr__` (a getter's AttributeError goes there),
+/// an exact `property`, a plain Python getter of one parameter.
+fn plain_property_getter(vm: &mut Vm, ty: protopy_objects::Handle, name: Value) -> Option<Value> {
     let has_getattr = !matches!(
         crate::protocols::attr::python_override(vm, ty, "__getattr__"),
         Ok(None)
@@ -308,32 +315,21 @@ pub fn property_getter(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
         return None;
     }
     let desc = typeobj::lookup(vm, ty, name)?;
-    let property = vm.ty(crate::runtime::Ty::Property);
-    if vm.type_of(desc) != property {
+    if vm.type_of(desc) != vm.ty(crate::runtime::Ty::Property) {
         return None;
     }
     let getter = vm
         .opaque::<crate::types::descr::Property>(desc)?
         .fget
         .load();
-    if !super::fast_call::takes_exactly(vm, getter, 1) {
-        return None;
-    }
-    vm.attr_cache.put(Entry {
-        ty: t,
-        name: n,
-        epoch,
-        kind: Kind::Property,
-        hint: 0,
-        func: getter,
-    });
-    Some(getter)
+    super::fast_call::takes_exactly(vm, getter, 1).then_some(getter)
 }
 
 /// The unbound method for `obj.name(...)` when `obj` is an instance of a builtin type that has
 /// no instance dict (str, bytes, int, tuple, list, dict, set, ...: objects whose kind is not
 /// `Instance`, `Type`, `Cell` or an interpreter-defined one) and `name` is a plain function of
 /// its type (CPython's `LOAD_ATTR_METHOD_NO_DICT`); None: use the generic path.
+#[inline(never)]
 fn builtin_method(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
     use protopy_objects::Kind as K;
     let t = match obj.as_handle() {
@@ -355,18 +351,24 @@ fn builtin_method(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
     ) {
         return None;
     }
+    cache_method(vm, ty, t, name, epoch)
+}
+
+/// The plain function `name` of `ty` (index `t`), remembered as a method entry; None when the
+/// class has no such function. The caller has checked the class's `__getattribute__`.
+fn cache_method(
+    vm: &mut Vm,
+    ty: protopy_objects::Handle,
+    t: u64,
+    name: Value,
+    epoch: u64,
+) -> Option<Value> {
     let f = typeobj::lookup(vm, ty, name)?;
     if !is_plain_function(vm, f) {
         return None;
     }
-    vm.attr_cache.put(Entry {
-        ty: t,
-        name: n,
-        epoch,
-        kind: Kind::Method,
-        hint: 0,
-        func: f,
-    });
+    vm.attr_cache
+        .put(t, name.to_bits(), epoch, Kind::Method, 0, f);
     Some(f)
 }
 
@@ -374,6 +376,7 @@ fn builtin_method(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
 /// `cls` are made by `object.__new__` alone: `cls` is a class of `object` layout whose
 /// `__new__` is `object.__new__` and whose `__init__` is a plain Python function taking
 /// `self` and exactly `n` more; None: use the generic path.
+#[inline(never)]
 pub fn plain_init(vm: &mut Vm, cls: protopy_objects::Handle, n: usize) -> Option<Value> {
     let t = u64::from(cls.index);
     let epoch = protopy_objects::table::watched_epoch();
@@ -395,14 +398,7 @@ pub fn plain_init(vm: &mut Vm, cls: protopy_objects::Handle, n: usize) -> Option
     if !super::fast_call::takes_exactly(vm, init, n + 1) {
         return None;
     }
-    vm.attr_cache.put(Entry {
-        ty: t,
-        name,
-        epoch,
-        kind: Kind::Init,
-        hint: 0,
-        func: init,
-    });
+    vm.attr_cache.put(t, name, epoch, Kind::Init, 0, init);
     Some(init)
 }
 
@@ -422,6 +418,7 @@ fn is_constant(vm: &Vm, v: Value) -> bool {
 /// `cls.name` for a class whose metaclass is exactly `type`, when the name is nothing of
 /// `type`'s and the class's MRO gives a plain Python function or a constant; None: use the
 /// generic path.
+#[inline(never)]
 pub fn class_attr(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
     let h = obj.as_handle()?;
     if vm.m.kind_and_type_index(h).ok()?.0 != protopy_objects::Kind::Type {
@@ -441,13 +438,6 @@ pub fn class_attr(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
     if vm.opaque::<Function>(v).is_none() && !is_constant(vm, v) {
         return None;
     }
-    vm.attr_cache.put(Entry {
-        ty: t,
-        name: n,
-        epoch,
-        kind: Kind::ClassAttr,
-        hint: 0,
-        func: v,
-    });
+    vm.attr_cache.put(t, n, epoch, Kind::ClassAttr, 0, v);
     Some(v)
 }
